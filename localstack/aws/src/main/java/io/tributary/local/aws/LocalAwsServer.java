@@ -1,0 +1,256 @@
+package io.tributary.local.aws;
+
+import io.tributary.core.aws.AwsClients;
+import io.tributary.core.aws.AwsSettings;
+import io.tributary.core.resources.ResourceNames;
+import io.tributary.core.resources.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded local AWS: S3Proxy (S3), ElasticMQ (SQS) and dynalite (DynamoDB, a node child
+ * process) on 127.0.0.1, resources bootstrapped from {@link Schema}. Start with
+ * {@link #start(LocalAwsConfig)}; {@link #close()} (or JVM exit, through a shutdown hook) stops
+ * all three, the node child included.
+ *
+ * <pre>{@code
+ * try (LocalAwsServer aws = LocalAwsServer.start(LocalAwsConfig.fromEnv())) {
+ *   aws.env();  // AWS_ENDPOINT_URL_S3/_SQS/_DYNAMODB, AWS_REGION, credentials, TRIBUTARY_* names
+ * }
+ * }</pre>
+ */
+public final class LocalAwsServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalAwsServer.class);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+  private final LocalAwsConfig config;
+  private final Deque<AutoCloseable> resources;
+  private final LocalAws aws;
+  private final Thread hook;
+  private final Timings timings;
+  private boolean closed;
+
+  /** Milliseconds from the start call: emulators answering, then bootstrap done. */
+  public record Timings(long readyMs, long bootstrappedMs) {}
+
+  private LocalAwsServer(LocalAwsConfig config, Deque<AutoCloseable> resources, LocalAws aws, Timings timings) {
+    this.config = config;
+    this.resources = resources;
+    this.aws = aws;
+    this.timings = timings;
+    this.hook = new Thread(this::closeQuietly, "tributary-local-aws-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /**
+   * Starts the three emulators, waits until each answers an SDK call, and bootstraps every
+   * resource. Fails with a {@link LocalAwsException} whose message is the one line to show.
+   */
+  public static LocalAwsServer start(LocalAwsConfig config) {
+    long t0 = System.nanoTime();
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    CompletableFuture<DynamoEmulator> dynamo = null;
+    try {
+      prepareDataDir(config, started);
+      int s3Port = LoopbackPort.claim(config.s3Port(), "S3", LocalAwsConfig.ENV_S3_PORT);
+      int sqsPort = LoopbackPort.claim(config.sqsPort(), "SQS", LocalAwsConfig.ENV_SQS_PORT);
+      int dynamoPort = config.dynamoPort() == 0 ? 0
+          : LoopbackPort.claim(config.dynamoPort(), "DynamoDB", LocalAwsConfig.ENV_DYNAMODB_PORT);
+      // node (and, the first time, npm ci) runs beside the two JVM emulators: the slowest part.
+      dynamo = CompletableFuture.supplyAsync(() -> {
+        try {
+          Path install = DynaliteInstall.ensure(config.cacheDir(), config.npm());
+          return DynamoEmulator.start(install, config.node(), dynamoPort,
+              config.persistent() ? Optional.of(config.dynamoDir()) : Optional.empty());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      LocalCredentials credentials = LocalCredentials.forThisProcess();
+      S3Emulator s3 = S3Emulator.start(config.s3Dir(), s3Port, credentials);
+      started.push(s3);
+      SqsEmulator sqs = SqsEmulator.start(sqsPort, config.sqsDir(), config.persistent(), config.region());
+      started.push(sqs);
+      DynamoEmulator dyn = join(dynamo);
+      started.push(dyn);
+
+      AwsSettings settings = new AwsSettings(Optional.of(uri(s3.port())), Optional.of(uri(sqs.port())),
+          Optional.of(uri(dyn.port())), config.region());
+      AwsClients clients = new AwsClients(settings);
+      Readiness.await(clients, READY_TIMEOUT);
+      long ready = (System.nanoTime() - t0) / 1_000_000;
+      BootstrapResult boot = Bootstrap.run(clients, new Schema(config.names()));
+      long done = (System.nanoTime() - t0) / 1_000_000;
+      Map<String, String> env = LocalEnv.of(settings, config.names(), credentials);
+      LocalAws aws = new LocalAws(clients, config.names(), settings, env, boot.queueUrl(), boot.dlqUrl());
+      LOG.info("local AWS ready in {} ms (bootstrap done at {} ms): s3={} sqs={} dynamodb={} (node pid {}) data={}",
+          ready, done, s3.port(), sqs.port(), dyn.port(), dyn.pid(), config.dataDir());
+      return new LocalAwsServer(config, started, aws, new Timings(ready, done));
+    } catch (RuntimeException e) {
+      closeAll(started);
+      stopLate(dynamo);
+      throw e;
+    } catch (Exception e) {
+      closeAll(started);
+      stopLate(dynamo);
+      throw new LocalAwsException("start", config.dataDir().toString(), "local AWS failed to start: "
+          + Readiness.rootMessage(e), e);
+    }
+  }
+
+  /** The handle tests and the launcher use. */
+  public LocalAws aws() {
+    return aws;
+  }
+
+  /** Environment for a child process or a service: endpoints, region, credentials, resource names. */
+  public Map<String, String> env() {
+    return aws.env();
+  }
+
+  public AwsSettings settings() {
+    return aws.settings();
+  }
+
+  public ResourceNames names() {
+    return aws.names();
+  }
+
+  public LocalAwsConfig config() {
+    return config;
+  }
+
+  public Timings timings() {
+    return timings;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // Called from the hook itself during JVM exit.
+    }
+    closeAll(resources);
+    LOG.info("local AWS stopped");
+  }
+
+  private void closeQuietly() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    closeAll(resources);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      AutoCloseable r = resources.pop();
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("stopping {} failed: {}", r.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+
+  /** A node child still starting when something else failed is stopped once it is up. */
+  private static void stopLate(CompletableFuture<DynamoEmulator> dynamo) {
+    if (dynamo != null) {
+      dynamo.thenAccept(DynamoEmulator::close);
+    }
+  }
+
+  private static DynamoEmulator join(CompletableFuture<DynamoEmulator> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Wipes (when asked) and locks the data dir, so a second local AWS on the same data fails
+   * clearly instead of corrupting LevelDB or H2.
+   */
+  private static void prepareDataDir(LocalAwsConfig config, Deque<AutoCloseable> started) throws IOException {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new LocalAwsException(LocalAwsConfig.ENV_DATA_DIR, config.dataDir().toString(), "cannot create data dir "
+          + config.dataDir() + " (" + e.getMessage() + "): set " + LocalAwsConfig.ENV_DATA_DIR + " to a writable path", e);
+    }
+    FileChannel ch = FileChannel.open(config.dataDir().resolve(".lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      ch.close();
+      throw new LocalAwsException(LocalAwsConfig.ENV_DATA_DIR, config.dataDir().toString(), "data dir "
+          + config.dataDir() + " is in use by another running local AWS: stop it or set "
+          + LocalAwsConfig.ENV_DATA_DIR + " to another directory");
+    }
+    started.push(ch);
+    if (config.wipe()) {
+      for (Path p : new Path[] {config.s3Dir(), config.sqsDir(), config.dynamoDir()}) {
+        deleteTree(p);
+      }
+      LOG.info("wiped S3, SQS and DynamoDB data under {}", config.dataDir());
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private static URI uri(int port) {
+    return URI.create("http://" + LoopbackPort.HOST + ":" + port);
+  }
+}

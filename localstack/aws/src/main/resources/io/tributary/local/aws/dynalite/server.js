@@ -1,0 +1,23 @@
+'use strict';
+// Started by io.tributary.local.aws.DynamoEmulator: node server.js <host> <port> [leveldbPath]
+// dynalite's own CLI turns port 0 into its default 4567, so this wrapper listens itself and
+// prints the bound port. It exits when stdin closes, so a JVM that dies without running its
+// shutdown hooks (kill -9) still leaves no orphan node process behind.
+const dynalite = require('dynalite');
+
+const [host, portArg, path] = process.argv.slice(2);
+const options = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 };
+if (path) {
+  options.path = path;
+}
+const server = dynalite(options);
+server.on('error', (err) => {
+  console.error('dynalite failed: ' + err.message);
+  process.exit(2);
+});
+server.listen(Number(portArg), host, () => {
+  console.log('TRIBUTARY_DYNALITE_LISTENING ' + server.address().port);
+});
+process.stdin.on('end', () => process.exit(0));
+process.stdin.on('error', () => process.exit(0));
+process.stdin.resume();

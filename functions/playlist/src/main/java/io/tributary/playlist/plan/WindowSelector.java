@@ -1,0 +1,199 @@
+package io.tributary.playlist.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides which indexed segments a manifest lists. Pure: the index items of one Query (ascending
+ * seq), the stream's configuration and its sessions in, a {@link Window} out.
+ *
+ * <p>Media sequence numbers are the stream-wide seq (RFC 8216 6.2.2: each segment keeps its
+ * number), so listed segments must be contiguous. A seq still being transcoded stops the list (the
+ * live edge waits for it); one missing for longer than the stale limit is listed as a gap.
+ */
+public final class WindowSelector {
+  /** A hole larger than this is not bridged by gaps: the list restarts after it. */
+  static final int MAX_GAP_RUN = 30;
+
+  private final PlanSettings settings;
+
+  public WindowSelector(PlanSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Empty when there is nothing to list (unknown stream, session or clip range): a 404. */
+  public Optional<Window> select(PlaylistRequest request, StreamConfig config, List<IndexedSegment> items,
+                                 List<SessionInfo> sessions) {
+    List<IndexedSegment> candidates = new ArrayList<>();
+    long newestEnd = 0;
+    for (IndexedSegment s : items) {
+      if (request.sessionId().isPresent() && !request.sessionId().get().equals(s.sessionId())) {
+        continue;
+      }
+      if (request.startMs().isPresent() && s.capturedAtMs() < clampStart(request, config)) {
+        continue;
+      }
+      if (request.endMs().isPresent() && s.capturedAtMs() >= request.endMs().getAsLong()) {
+        continue;
+      }
+      candidates.add(s);
+      newestEnd = Math.max(newestEnd, s.endMs());
+    }
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    List<IndexedSegment> run = contiguous(candidates, request.nowMs());
+    run = trim(run, request, config);
+    while (run.size() > 1 && run.get(0).gap()) {
+      run.remove(0);
+    }
+    List<String> renditions = commonRenditions(run);
+    boolean audio = run.stream().filter(s -> !s.gap()).allMatch(s -> s.audio().isPresent())
+        && run.stream().anyMatch(s -> !s.gap());
+    if (renditions.isEmpty() && !audio) {
+      return Optional.empty();
+    }
+    int targetS = targetDuration(run);
+    IndexedSegment last = run.get(run.size() - 1);
+    WindowState state;
+    if (last.last() || (request.endMs().isPresent() && request.endMs().getAsLong() <= request.nowMs())) {
+      state = WindowState.ENDED;
+    } else if (request.nowMs() - newestEnd > (long) settings.staleFactor() * targetS * 1000) {
+      state = WindowState.STALE;
+    } else {
+      state = WindowState.LIVE;
+    }
+    Map<String, SessionInfo> byId = new LinkedHashMap<>();
+    for (SessionInfo s : sessions) {
+      byId.put(s.sessionId(), s);
+    }
+    long discSeq = request.isVod() || request.isClip() ? 0 : discontinuitiesBefore(run.get(0), sessions);
+    return Optional.of(new Window(request, run, state, discSeq, renditions, audio, targetS, byId));
+  }
+
+  private static long clampStart(PlaylistRequest request, StreamConfig config) {
+    long start = request.startMs().getAsLong();
+    if (config.dvrWindowS() > 0) {
+      // A clip reaches back no further than the stream's DVR window.
+      start = Math.max(start, request.nowMs() - config.dvrWindowS() * 1000L);
+    }
+    return start;
+  }
+
+  /** The longest run from the first candidate with no unresolved hole. */
+  private List<IndexedSegment> contiguous(List<IndexedSegment> candidates, long nowMs) {
+    List<IndexedSegment> run = new ArrayList<>();
+    for (IndexedSegment s : candidates) {
+      if (run.isEmpty()) {
+        run.add(s);
+        continue;
+      }
+      IndexedSegment prev = run.get(run.size() - 1);
+      long missing = s.seq() - prev.seq() - 1;
+      if (missing == 0) {
+        run.add(s);
+        continue;
+      }
+      if (missing > MAX_GAP_RUN) {
+        run.clear();
+        run.add(s);
+        continue;
+      }
+      long limitMs = (long) settings.staleFactor() * s.targetDurationMs();
+      if (nowMs - s.endMs() <= limitMs) {
+        break; // still being transcoded: the live edge waits for it
+      }
+      long at = prev.endMs();
+      for (long seq = prev.seq() + 1; seq < s.seq(); seq++) {
+        run.add(new IndexedSegment(seq, prev.sessionId(), true, false, false, prev.targetDurationMs(), 0, at,
+            prev.targetDurationMs(), Map.of(), Optional.empty()));
+        at += prev.targetDurationMs();
+      }
+      run.add(s);
+    }
+    return run;
+  }
+
+  private List<IndexedSegment> trim(List<IndexedSegment> run, PlaylistRequest request, StreamConfig config) {
+    if (request.isVod() || request.isClip()) {
+      return cap(run, settings.maxSegments());
+    }
+    int keep = settings.liveWindowSegments();
+    if (config.dvrWindowS() > 0) {
+      long from = run.get(run.size() - 1).endMs() - config.dvrWindowS() * 1000L;
+      int inDvr = 0;
+      for (IndexedSegment s : run) {
+        if (s.capturedAtMs() >= from) {
+          inDvr++;
+        }
+      }
+      keep = Math.max(keep, inDvr);
+    }
+    return cap(run, Math.min(keep, settings.maxSegments()));
+  }
+
+  private static List<IndexedSegment> cap(List<IndexedSegment> run, int keep) {
+    return run.size() <= keep ? run : new ArrayList<>(run.subList(run.size() - keep, run.size()));
+  }
+
+  /** Renditions every listed non-gap segment has, so switching rungs never misses a segment. */
+  private static List<String> commonRenditions(List<IndexedSegment> run) {
+    Map<String, Long> peak = null;
+    for (IndexedSegment s : run) {
+      if (s.gap()) {
+        continue;
+      }
+      if (peak == null) {
+        peak = new LinkedHashMap<>();
+        for (var e : s.renditions().entrySet()) {
+          peak.put(e.getKey(), 0L);
+        }
+      }
+      peak.keySet().retainAll(s.renditions().keySet());
+      for (var e : peak.entrySet()) {
+        e.setValue(Math.max(e.getValue(), s.renditions().get(e.getKey()).peakBitsPerSecond(s.durationMs())));
+      }
+    }
+    if (peak == null) {
+      return List.of();
+    }
+    List<Map.Entry<String, Long>> sorted = new ArrayList<>(peak.entrySet());
+    sorted.sort((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey())
+        : Long.compare(b.getValue(), a.getValue()));
+    return sorted.stream().map(Map.Entry::getKey).toList();
+  }
+
+  /**
+   * RFC 8216 4.3.3.1: the configured duration rounded up, raised to the longest rounded EXTINF
+   * if an encoder's keyframe interval made a segment longer.
+   */
+  private static int targetDuration(List<IndexedSegment> run) {
+    long target = 1;
+    for (IndexedSegment s : run) {
+      target = Math.max(target, (s.targetDurationMs() + 999) / 1000);
+      target = Math.max(target, (s.durationMs() + 500) / 1000);
+    }
+    return (int) target;
+  }
+
+  /**
+   * EXT-X-DISCONTINUITY-SEQUENCE (RFC 8216 6.2.2): every session start before the first listed
+   * segment, plus the first listed segment itself when it starts a session (its tag is not
+   * written, so it is counted here and later playlists agree on its number).
+   */
+  static long discontinuitiesBefore(IndexedSegment first, List<SessionInfo> sessions) {
+    long n = 0;
+    boolean firstStartsSession = first.discontinuity();
+    for (SessionInfo s : sessions) {
+      if (s.firstSeq() < first.seq()) {
+        n++;
+      } else if (s.firstSeq() == first.seq()) {
+        firstStartsSession = true;
+      }
+    }
+    return n + (firstStartsSession ? 1 : 0);
+  }
+}

@@ -1,0 +1,12 @@
+package io.tributary.api.idempotency;
+
+import java.util.Optional;
+
+public interface IdempotencyRepository {
+  /** Conditional put of a pending record; false when the id is taken (then {@link #find}). */
+  boolean claim(IdempotencyRecord pending);
+
+  Optional<IdempotencyRecord> find(String id);
+
+  void complete(String id, int status, String body);
+}

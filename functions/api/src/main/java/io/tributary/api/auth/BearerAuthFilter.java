@@ -40,6 +40,7 @@ public class BearerAuthFilter implements io.micronaut.core.order.Ordered {
 
   @RequestFilter
   @ExecuteOn(TaskExecutors.BLOCKING)
+  @io.micronaut.core.annotation.Nullable
   public HttpResponse<?> filter(HttpRequest<?> request) {
     MDC.remove("streamId");
     MDC.remove("sessionId");

@@ -1,0 +1,200 @@
+package io.tributary.local.launcher;
+
+import io.tributary.core.keys.StreamKeys;
+import io.tributary.local.aws.LocalAwsConfig;
+import io.tributary.local.aws.LocalAwsServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./tributary run}: the whole pipeline on one machine. Starts the embedded AWS emulators
+ * in this JVM, bootstraps every resource, then the services as child JVMs (API, playlists and
+ * watch page, transcode worker, RTMP ingest), and prints {@code name: value} lines as each comes
+ * up, ending with a publish URL carrying a fresh key of a stream named {@code local}. Ctrl-C
+ * stops everything it started.
+ */
+public final class Launcher {
+  static final String VERSION = "0.1.0-SNAPSHOT";
+  static final String DEMO_STREAM = "local";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+  static final ServiceSpec API = new ServiceSpec("api", "functions/api", "tributary-api", "io.tributary.api.ApiServer");
+  static final ServiceSpec PLAYLIST = new ServiceSpec("playlist", "functions/playlist", "tributary-playlist",
+      "io.tributary.playlist.PlaylistServer");
+  static final ServiceSpec TRANSCODE = new ServiceSpec("transcode", "transcode-task", "tributary-transcode",
+      "io.tributary.transcode.worker.WorkerMain");
+  static final ServiceSpec INGEST = new ServiceSpec("ingest", "ingest-fargate", "tributary-ingest",
+      "io.tributary.ingest.server.IngestMain");
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+
+  public static void main(String[] args) {
+    Launcher launcher = new Launcher();
+    Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "tributary-stop"));
+    try {
+      launcher.run(System.getenv(), args);
+    } catch (LaunchException e) {
+      System.err.println("tributary: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private void run(Map<String, String> env, String[] args) {
+    LaunchConfig cfg = LaunchConfig.from(env, args);
+    Path repo = Path.of("").toAbsolutePath();
+    lockDataDir(cfg.dataDir());
+    PortCheck.requireFree(cfg.host(), cfg.rtmpPort(), "RTMP ingest", "TRIBUTARY_RTMP_PORT");
+    PortCheck.requireFree(cfg.host(), cfg.apiPort(), "management API", "TRIBUTARY_API_PORT");
+    PortCheck.requireFree(cfg.host(), cfg.playlistPort(), "playlists and watch page", "TRIBUTARY_PLAYLIST_PORT");
+    PortCheck.requireFree(cfg.host(), cfg.ingestHealthPort(), "ingest health", "TRIBUTARY_INGEST_HEALTH_PORT");
+    PortCheck.requireFree(cfg.host(), cfg.workerMetricsPort(), "transcode metrics", "TRIBUTARY_WORKER_METRICS_PORT");
+
+    long t0 = System.nanoTime();
+    Map<String, String> awsEnv = new HashMap<>(env);
+    awsEnv.put(LocalAwsConfig.ENV_DATA_DIR, cfg.dataDir().resolve("aws").toString());
+    if (cfg.wipe()) {
+      awsEnv.put(LocalAwsConfig.ENV_WIPE, "true");
+    }
+    LocalAwsServer aws;
+    try {
+      aws = LocalAwsServer.start(LocalAwsConfig.fromEnv(awsEnv));
+    } catch (RuntimeException e) {
+      throw new LaunchException(e.getMessage(), e);
+    }
+    started.add(aws);
+    aws.env().forEach((k, v) -> {
+      if (k.startsWith("AWS_ENDPOINT_URL_")) {
+        say(k.substring("AWS_ENDPOINT_URL_".length()).toLowerCase() + ": " + v);
+      }
+    });
+    say("aws-ready-ms: " + (System.nanoTime() - t0) / 1_000_000);
+
+    String token = AdminToken.load(cfg.dataDir(), env);
+    String base = "http://" + cfg.host() + ":";
+    Map<String, String> childEnv = new HashMap<>(aws.env());
+    childEnv.put("TRIBUTARY_ADMIN_TOKEN", token);
+    childEnv.put("TRIBUTARY_PLAYBACK_SECRET", secret(cfg.dataDir()));
+    childEnv.put("TRIBUTARY_API_PORT", Integer.toString(cfg.apiPort()));
+    childEnv.put("TRIBUTARY_PLAYLIST_PORT", Integer.toString(cfg.playlistPort()));
+    childEnv.put("TRIBUTARY_RTMP_PORT", Integer.toString(cfg.rtmpPort()));
+    childEnv.put("TRIBUTARY_INGEST_HEALTH_PORT", Integer.toString(cfg.ingestHealthPort()));
+    childEnv.put("TRIBUTARY_WORKER_METRICS_PORT", Integer.toString(cfg.workerMetricsPort()));
+    childEnv.put("TRIBUTARY_WORKER_CONCURRENCY", Integer.toString(cfg.workers()));
+    childEnv.put("TRIBUTARY_PLAYBACK_BASE_URL", base + cfg.playlistPort());
+    childEnv.put("TRIBUTARY_RTMP_BASE_URL", "rtmp://" + cfg.host() + ":" + cfg.rtmpPort());
+    childEnv.put("TRIBUTARY_SPOOL_DIR", cfg.dataDir().resolve("spool").toString());
+    childEnv.putIfAbsent("TRIBUTARY_LOG_FORMAT", "json");
+    Path logs = cfg.dataDir().resolve("logs");
+
+    List<ChildService> children = new ArrayList<>();
+    for (ServiceSpec spec : List.of(API, PLAYLIST, TRANSCODE, INGEST)) {
+      ChildService child = ChildService.start(spec, repo, VERSION, childEnv, logs, line -> { });
+      started.add(child);
+      children.add(child);
+    }
+    for (ChildService child : children) {
+      String ready = child.awaitReady(READY_TIMEOUT);
+      int sp = ready.indexOf(' ');
+      say(child.name() + ": " + (sp < 0 ? ready : ready.substring(sp + 1)) + "   (log: " + child.log() + ")");
+    }
+
+    ApiClient api = new ApiClient(URI.create(base + cfg.apiPort() + "/"), token);
+    String streamId = api.ensureStream(DEMO_STREAM);
+    String publish = api.newPublishUrl(streamId);
+    String playback = base + cfg.playlistPort();
+    say("token: " + token);
+    say("stream: " + streamId);
+    say("hls: " + playback + "/live/" + streamId + "/master.m3u8");
+    say("dash: " + playback + "/live/" + streamId + "/manifest.mpd");
+    say("watch: " + playback + "/watch/" + streamId);
+    say("publish: " + publish);
+    say("ready-ms: " + (System.nanoTime() - t0) / 1_000_000);
+    System.out.println("# try: ffmpeg -re -f lavfi -i testsrc2=size=1280x720:rate=30 -f lavfi -i sine=frequency=440 "
+        + "-c:v libx264 -preset veryfast -g 60 -c:a aac -f flv '" + publish + "'   (Ctrl-C stops everything)");
+    watch(children);
+  }
+
+  /** Blocks until Ctrl-C; if a service dies, says which and stops the rest. */
+  private void watch(List<ChildService> children) {
+    CountDownLatch dead = new CountDownLatch(1);
+    Thread monitor = new Thread(() -> {
+      while (true) {
+        for (ChildService c : children) {
+          if (!c.isAlive()) {
+            System.err.println("tributary: " + c.name() + " stopped unexpectedly; see " + c.log());
+            dead.countDown();
+            return;
+          }
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "tributary-monitor");
+    monitor.setDaemon(true);
+    monitor.start();
+    try {
+      dead.await();
+      System.exit(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void lockDataDir(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      FileChannel ch = FileChannel.open(dataDir.resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = ch.tryLock();
+      if (lock == null) {
+        throw new LaunchException("another './tributary run' is using " + dataDir
+            + ": stop it first, or point this one elsewhere with TRIBUTARY_DATA_DIR and other ports");
+      }
+      // Held until the JVM exits.
+    } catch (IOException e) {
+      throw new LaunchException("cannot use data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The playback-token signing secret, kept in the data dir so signed URLs survive a restart. */
+  private static String secret(Path dataDir) {
+    Path file = dataDir.resolve("playback-secret");
+    try {
+      if (!Files.isRegularFile(file)) {
+        Files.writeString(file, StreamKeys.generate() + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      }
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new LaunchException("cannot read or create " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void say(String line) {
+    System.out.println(line);
+  }
+
+  private synchronized void stopAll() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        System.err.println("tributary: stopping " + started.get(i) + ": " + e);
+      }
+    }
+    started.clear();
+  }
+}

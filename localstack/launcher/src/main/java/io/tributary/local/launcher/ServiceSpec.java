@@ -1,0 +1,18 @@
+package io.tributary.local.launcher;
+
+import java.nio.file.Path;
+
+/**
+ * A service the launcher starts as a child JVM: the module's jar plus the runtime classpath the
+ * module's build wrote to {@code target/classpath.txt}, and its main class. The child prints
+ * {@code ready: <name> <url>} once it serves.
+ */
+public record ServiceSpec(String name, String moduleDir, String artifactId, String mainClass) {
+  public Path jar(Path repo, String version) {
+    return repo.resolve(moduleDir).resolve("target").resolve(artifactId + "-" + version + ".jar");
+  }
+
+  public Path classpathFile(Path repo) {
+    return repo.resolve(moduleDir).resolve("target").resolve("classpath.txt");
+  }
+}

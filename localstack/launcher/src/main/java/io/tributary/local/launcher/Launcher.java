@@ -38,21 +38,25 @@ public final class Launcher {
       "io.tributary.ingest.server.IngestMain");
 
   private final List<AutoCloseable> started = new ArrayList<>();
+  private final List<ChildService> children = new ArrayList<>();
 
   public static void main(String[] args) {
     Launcher launcher = new Launcher();
-    Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "tributary-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "tributary-stop"));
     try {
-      launcher.run(System.getenv(), args);
+      launcher.start(LaunchConfig.from(System.getenv(), args), System.getenv(), Path.of("").toAbsolutePath());
     } catch (LaunchException e) {
       System.err.println("tributary: " + e.getMessage());
       System.exit(1);
     }
+    launcher.watch();
   }
 
-  private void run(Map<String, String> env, String[] args) {
-    LaunchConfig cfg = LaunchConfig.from(env, args);
-    Path repo = Path.of("").toAbsolutePath();
+  /**
+   * Starts everything and returns the announced endpoints ({@code publish}, {@code hls}, ...).
+   * Tests call this with free ports; {@link #close()} stops it all.
+   */
+  Map<String, String> start(LaunchConfig cfg, Map<String, String> env, Path repo) {
     lockDataDir(cfg.dataDir());
     PortCheck.requireFree(cfg.host(), cfg.rtmpPort(), "RTMP ingest", "TRIBUTARY_RTMP_PORT");
     PortCheck.requireFree(cfg.host(), cfg.apiPort(), "management API", "TRIBUTARY_API_PORT");
@@ -60,6 +64,11 @@ public final class Launcher {
     PortCheck.requireFree(cfg.host(), cfg.ingestHealthPort(), "ingest health", "TRIBUTARY_INGEST_HEALTH_PORT");
     PortCheck.requireFree(cfg.host(), cfg.workerMetricsPort(), "transcode metrics", "TRIBUTARY_WORKER_METRICS_PORT");
 
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    java.util.function.BiConsumer<String, String> say = (k, v) -> {
+      out.put(k, v);
+      System.out.println(k + ": " + v);
+    };
     long t0 = System.nanoTime();
     Map<String, String> awsEnv = new HashMap<>(env);
     awsEnv.put(LocalAwsConfig.ENV_DATA_DIR, cfg.dataDir().resolve("aws").toString());
@@ -75,10 +84,10 @@ public final class Launcher {
     started.add(aws);
     aws.env().forEach((k, v) -> {
       if (k.startsWith("AWS_ENDPOINT_URL_")) {
-        say(k.substring("AWS_ENDPOINT_URL_".length()).toLowerCase() + ": " + v);
+        say.accept(k.substring("AWS_ENDPOINT_URL_".length()).toLowerCase(), v);
       }
     });
-    say("aws-ready-ms: " + (System.nanoTime() - t0) / 1_000_000);
+    say.accept("aws-ready-ms", Long.toString((System.nanoTime() - t0) / 1_000_000));
 
     String token = AdminToken.load(cfg.dataDir(), env);
     String base = "http://" + cfg.host() + ":";
@@ -97,7 +106,6 @@ public final class Launcher {
     childEnv.putIfAbsent("TRIBUTARY_LOG_FORMAT", "json");
     Path logs = cfg.dataDir().resolve("logs");
 
-    List<ChildService> children = new ArrayList<>();
     for (ServiceSpec spec : List.of(API, PLAYLIST, TRANSCODE, INGEST)) {
       ChildService child = ChildService.start(spec, repo, VERSION, childEnv, logs, line -> { });
       started.add(child);
@@ -106,27 +114,28 @@ public final class Launcher {
     for (ChildService child : children) {
       String ready = child.awaitReady(READY_TIMEOUT);
       int sp = ready.indexOf(' ');
-      say(child.name() + ": " + (sp < 0 ? ready : ready.substring(sp + 1)) + "   (log: " + child.log() + ")");
+      say.accept(child.name(), sp < 0 ? ready : ready.substring(sp + 1));
     }
 
     ApiClient api = new ApiClient(URI.create(base + cfg.apiPort() + "/"), token);
     String streamId = api.ensureStream(DEMO_STREAM);
     String publish = api.newPublishUrl(streamId);
     String playback = base + cfg.playlistPort();
-    say("token: " + token);
-    say("stream: " + streamId);
-    say("hls: " + playback + "/live/" + streamId + "/master.m3u8");
-    say("dash: " + playback + "/live/" + streamId + "/manifest.mpd");
-    say("watch: " + playback + "/watch/" + streamId);
-    say("publish: " + publish);
-    say("ready-ms: " + (System.nanoTime() - t0) / 1_000_000);
+    say.accept("token", token);
+    say.accept("stream", streamId);
+    say.accept("hls", playback + "/live/" + streamId + "/master.m3u8");
+    say.accept("dash", playback + "/live/" + streamId + "/manifest.mpd");
+    say.accept("watch", playback + "/watch/" + streamId);
+    say.accept("publish", publish);
+    say.accept("logs", logs.toString());
+    say.accept("ready-ms", Long.toString((System.nanoTime() - t0) / 1_000_000));
     System.out.println("# try: ffmpeg -re -f lavfi -i testsrc2=size=1280x720:rate=30 -f lavfi -i sine=frequency=440 "
         + "-c:v libx264 -preset veryfast -g 60 -c:a aac -f flv '" + publish + "'   (Ctrl-C stops everything)");
-    watch(children);
+    return out;
   }
 
   /** Blocks until Ctrl-C; if a service dies, says which and stops the rest. */
-  private void watch(List<ChildService> children) {
+  private void watch() {
     CountDownLatch dead = new CountDownLatch(1);
     Thread monitor = new Thread(() -> {
       while (true) {
@@ -183,11 +192,8 @@ public final class Launcher {
     }
   }
 
-  private static void say(String line) {
-    System.out.println(line);
-  }
-
-  private synchronized void stopAll() {
+  /** Stops the services, then the emulators: the reverse of start order. */
+  synchronized void close() {
     for (int i = started.size() - 1; i >= 0; i--) {
       try {
         started.get(i).close();
@@ -196,5 +202,6 @@ public final class Launcher {
       }
     }
     started.clear();
+    children.clear();
   }
 }

@@ -1,0 +1,107 @@
+package io.tributary.playlist.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.playlist.manifest.DashWriter;
+import io.tributary.playlist.manifest.HlsValidator;
+import io.tributary.playlist.manifest.HlsWriter;
+import io.tributary.playlist.manifest.MpdValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A live stream replayed second by second — a session, a reconnect, a segment finishing out of
+ * order, a failed one — with every reload of the media playlist and the MPD checked against the
+ * previous one (RFC 8216 6.2.2 numbering, ISO/IEC 23009-1 Period and timeline stability).
+ */
+class LiveReloadTest {
+  private static final long T0 = 1_764_100_000_000L;
+  private static final String A = "20251125T194640Z-aaaaaaaa";
+  private static final String B = "20251125T194740Z-bbbbbbbb";
+
+  private record Arrival(long atMs, IndexedSegment segment) {}
+
+  private static IndexedSegment seg(long seq, String session, long firstSeq, long sessionStart, boolean last,
+                                    boolean gap) {
+    long i = seq - firstSeq;
+    long captured = sessionStart + i * 2000;
+    Map<String, Track> r = gap ? Map.of() : Map.of(
+        "source", new Track(500_000, 0, "avc1.640028", 1920, 1080, 30, 90_000, i * 180_000, 180_000),
+        "360p", new Track(200_000, 0, "avc1.4d401e", 640, 360, 30, 90_000, i * 180_000, 180_000));
+    Optional<Track> audio = gap ? Optional.empty()
+        : Optional.of(new Track(32_000, 0, "mp4a.40.2", 0, 0, 0, 48_000, i * 96_000, 96_000));
+    return new IndexedSegment(seq, session, gap, seq == firstSeq, last, 2000, i * 2000, captured, 2000, r, audio);
+  }
+
+  @Test
+  void everyReloadIsConsistentWithThePreviousOne() {
+    List<Arrival> arrivals = new ArrayList<>();
+    for (long s = 0; s <= 14; s++) {
+      arrivals.add(new Arrival(T0 + s * 2000 + 2000 + 1500, seg(s, A, 0, T0, s == 14, false)));
+    }
+    long tb = T0 + 15 * 2000 + 4000;
+    for (long s = 15; s <= 40; s++) {
+      long ready = tb + (s - 15) * 2000 + 2000 + 1500;
+      if (s == 20) {
+        ready += 3000; // transcoded after 21 finished
+      }
+      if (s == 30) {
+        continue; // never arrives: listed as a gap once 31 is old enough
+      }
+      arrivals.add(new Arrival(ready, seg(s, B, 15, tb, false, s == 25)));
+    }
+    PlanSettings settings = PlanSettings.DEFAULT;
+    WindowSelector selector = new WindowSelector(settings);
+    HlsValidator.Media prevHls = null;
+    MpdValidator.Parsed prevMpd = null;
+    int reloads = 0;
+    int discontinuitiesSeen = 0;
+    boolean sawGap30 = false;
+    for (long now = T0 + 3000; now < tb + 27 * 2000 + 2000; now += 1000) {
+      List<IndexedSegment> index = new ArrayList<>();
+      for (Arrival a : arrivals) {
+        if (a.atMs() <= now) {
+          index.add(a.segment());
+        }
+      }
+      index.sort((x, y) -> Long.compare(x.seq(), y.seq()));
+      if (index.isEmpty()) {
+        continue;
+      }
+      List<SessionInfo> sessions = new ArrayList<>(List.of(new SessionInfo(A, 0, T0)));
+      if (now >= tb) {
+        sessions.add(new SessionInfo(B, 15, tb));
+      }
+      PlaylistRequest req = new PlaylistRequest("st_abcdefghijklmnopqrst", Optional.empty(), OptionalLong.empty(),
+          OptionalLong.empty(), Optional.empty(), now);
+      Window w = selector.select(req, StreamConfig.DEFAULT, index, sessions).orElseThrow();
+      String text = HlsWriter.write(HlsPlanner.media(w, "360p"));
+      HlsValidator.Media hls = HlsValidator.media(text);
+      MpdValidator.Parsed mpd = MpdValidator.validate(DashWriter.write(DashPlanner.mpd(w)));
+      if (prevHls != null && !prevHls.endList() && !hls.endList()) {
+        HlsValidator.checkReload(prevHls, hls);
+      }
+      if (prevMpd != null && prevMpd.dynamic() && mpd.dynamic()) {
+        MpdValidator.checkUpdate(prevMpd, mpd);
+      }
+      if (text.contains("#EXT-X-DISCONTINUITY\n")) {
+        discontinuitiesSeen++;
+      }
+      assertTrue(hls.segments().size() <= settings.liveWindowSegments());
+      sawGap30 |= hls.segments().stream().anyMatch(s -> s.gap() && s.uri().endsWith("/30.m4s"));
+      prevHls = hls;
+      prevMpd = mpd;
+      reloads++;
+    }
+    assertTrue(reloads > 60, "replayed " + reloads + " reloads");
+    assertTrue(discontinuitiesSeen > 0, "the reconnect showed as a discontinuity");
+    // Two sessions started before the final window.
+    assertEquals(2, prevHls.discontinuitySequence());
+    assertTrue(sawGap30, "seq 30 never arrived and was listed as a gap once 31 was old enough");
+  }
+}

@@ -1,0 +1,42 @@
+package io.tributary.ingest.testing;
+
+import io.tributary.core.job.TranscodeJob;
+import io.tributary.core.job.TranscodeJobJson;
+import io.tributary.local.aws.LocalAws;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** Reads the jobs of one stream from the real queue (deleting them), bounded in time. */
+public final class QueuedJobs {
+  private QueuedJobs() {}
+
+  public record Received(TranscodeJob job, String body) {}
+
+  public static List<Received> await(LocalAws aws, String streamId, int atLeast, long timeoutMs) {
+    List<Received> out = new ArrayList<>();
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (System.currentTimeMillis() < deadline) {
+      List<Message> batch = aws.clients().sqs().receiveMessage(b -> b.queueUrl(aws.queueUrl()).maxNumberOfMessages(10)
+          .waitTimeSeconds(1).visibilityTimeout(30)).messages();
+      for (Message m : batch) {
+        TranscodeJob job = TranscodeJobJson.read(m.body());
+        if (job.streamId().equals(streamId)) {
+          out.add(new Received(job, m.body()));
+          aws.clients().sqs().deleteMessage(b -> b.queueUrl(aws.queueUrl()).receiptHandle(m.receiptHandle()));
+        } else {
+          // Another test's stream: make it visible again at once.
+          aws.clients().sqs().changeMessageVisibility(b -> b.queueUrl(aws.queueUrl())
+              .receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+        }
+      }
+      boolean lastSeen = out.stream().anyMatch(r -> r.job().last());
+      if (out.size() >= atLeast && (atLeast == 0 || lastSeen)) {
+        break;
+      }
+    }
+    out.sort(Comparator.comparingLong(r -> r.job().seq()));
+    return out;
+  }
+}

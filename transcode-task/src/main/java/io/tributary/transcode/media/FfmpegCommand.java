@@ -80,7 +80,10 @@ public final class FfmpegCommand {
   }
 
   private static List<String> rung(Rendition r, EncoderSettings s) {
-    return List.of("-map", "[v" + r.name() + "]", "-c:v", "libx264", "-enc_time_base:v", "demux",
+    // -threads 1: x264's frame threads make its output differ run to run (seen with this build),
+    // and a redone job must upload the same bytes; the rungs still run in parallel, one encoder
+    // thread each, and the decoder keeps its own threads.
+    return List.of("-map", "[v" + r.name() + "]", "-c:v", "libx264", "-threads", "1", "-enc_time_base:v", "demux",
         "-preset", s.x264Preset(), "-profile:v", r.profile(),
         "-b:v", r.videoKbps() + "k", "-maxrate", r.maxKbps() + "k", "-bufsize", r.bufKbps() + "k",
         // One IDR at the start of every segment and none elsewhere; a fixed B-frame pattern so all

@@ -23,7 +23,7 @@ class FfmpegCommandTest {
   private static final String HEAD = "/opt/bin/ffmpeg -hide_banner -nostdin -nostats -loglevel error -y -copyts -i /w/chunk.flv";
 
   private static String rung(String name, String profile, int kbps, int max, int buf) {
-    return "-map [v" + name + "] -c:v libx264 -enc_time_base:v demux -preset veryfast -profile:v " + profile
+    return "-map [v" + name + "] -c:v libx264 -threads 1 -enc_time_base:v demux -preset veryfast -profile:v " + profile
         + " -b:v " + kbps + "k -maxrate " + max + "k -bufsize " + buf + "k -g 100000 -keyint_min 100000 -sc_threshold 0"
         + " -bf 2 -x264-params b-adapt=0:open-gop=0 -force_key_frames expr:eq(n,0) " + MP4_VIDEO + " /w/out/" + name + ".mp4";
   }

@@ -55,9 +55,14 @@ public final class JobProcessor {
           message.receiveCount(), maxReceiveCount, e.getMessage());
       return Disposition.RETRY;
     } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // The worker is shutting down and released the job: not a failure, no GAP.
+        LOG.info("job interrupted by shutdown on receive {}/{}; released for another worker", message.receiveCount(),
+            maxReceiveCount);
+        return Disposition.RETRY;
+      }
       metrics.failed();
-      // An interrupted job (worker shutting down) did not fail: it is released, not given up.
-      boolean lastTry = message.receiveCount() >= maxReceiveCount && !Thread.currentThread().isInterrupted();
+      boolean lastTry = message.receiveCount() >= maxReceiveCount;
       LOG.error("job failed on receive {}/{}{}: {}", message.receiveCount(), maxReceiveCount,
           lastTry ? ", writing a GAP record" : ", will be retried", e.getMessage(), e);
       if (lastTry) {

@@ -170,6 +170,13 @@ public final class SqsWorker {
       }
     }
     heartbeat.shutdownNow();
+    // Idle slots are in a long poll; wait it out so no stopped worker takes (and so counts a
+    // receive of) a message after stop returns.
+    try {
+      stopped.await(config.pollWait().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     LOG.info("worker stopped: {} job(s) released after the {}s grace", released, grace.toSeconds());
   }
 

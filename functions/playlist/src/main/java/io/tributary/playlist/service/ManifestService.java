@@ -1,0 +1,200 @@
+package io.tributary.playlist.service;
+
+import io.tributary.core.id.SessionId;
+import io.tributary.core.id.StreamId;
+import io.tributary.core.playback.PlaybackTokens;
+import io.tributary.playlist.manifest.DashWriter;
+import io.tributary.playlist.manifest.HlsWriter;
+import io.tributary.playlist.plan.DashPlanner;
+import io.tributary.playlist.plan.HlsPlanner;
+import io.tributary.playlist.plan.IndexedSegment;
+import io.tributary.playlist.plan.PlanSettings;
+import io.tributary.playlist.plan.PlaylistRequest;
+import io.tributary.playlist.plan.SessionInfo;
+import io.tributary.playlist.plan.Window;
+import io.tributary.playlist.plan.WindowSelector;
+import io.tributary.playlist.store.SegmentIndex;
+import io.tributary.playlist.store.StreamCatalog;
+import io.tributary.playlist.store.StreamView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * Answers manifest requests: access check, one Query of the segment index, window selection,
+ * rendering. No HTTP types, so the Netty server and the Lambda share it unchanged.
+ */
+public final class ManifestService {
+  private static final Pattern RENDITION = Pattern.compile("[a-z0-9]{1,16}");
+  /** Items read beyond the window: segments finished out of order past a pending one. */
+  static final int SLACK = 10;
+
+  private final PlanSettings settings;
+  private final SegmentIndex index;
+  private final StreamCatalog catalog;
+  private final Optional<PlaybackTokens> tokens;
+  private final LongSupplier clock;
+  private final PlaylistMetrics metrics;
+
+  public ManifestService(PlaylistConfig config, SegmentIndex index, StreamCatalog catalog,
+                         Optional<PlaybackTokens> tokens, LongSupplier clock, PlaylistMetrics metrics) {
+    this.settings = new PlanSettings(config.liveWindowSegments(), PlanSettings.DEFAULT.maxSegments(),
+        PlanSettings.DEFAULT.staleFactor(), config.endedMaxAgeS());
+    this.index = index;
+    this.catalog = catalog;
+    this.tokens = tokens;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  /** {@code /live/{streamId}/{file}}: master.m3u8, {rendition}.m3u8, audio.m3u8, manifest.mpd. */
+  public ManifestResponse live(String streamId, String file, ViewerQuery query) {
+    return answer(streamId, Optional.empty(), file, query);
+  }
+
+  /** {@code /vod/{streamId}/{sessionId}/{file}}. */
+  public ManifestResponse vod(String streamId, String sessionId, String file, ViewerQuery query) {
+    if (!SessionId.isValid(sessionId)) {
+      return ManifestResponse.notFound("no such session");
+    }
+    return answer(streamId, Optional.of(sessionId), file, query);
+  }
+
+  /**
+   * Checks a viewer may fetch this stream's media (private streams need a valid token). Empty
+   * when the stream is unknown.
+   */
+  public Optional<StreamView> authorize(String streamId, Optional<String> token) {
+    if (!StreamId.isValid(streamId)) {
+      return Optional.empty();
+    }
+    Optional<StreamView> view = catalog.get(streamId);
+    view.ifPresent(v -> checkToken(streamId, v, token));
+    return view;
+  }
+
+  private ManifestResponse answer(String streamId, Optional<String> sessionId, String file, ViewerQuery query) {
+    long started = System.nanoTime();
+    String kind = kind(file);
+    ManifestResponse r;
+    try {
+      r = render(streamId, sessionId, file, query);
+    } catch (ViewerRequestException e) {
+      r = ManifestResponse.refused(e);
+    }
+    metrics.request(kind, r.status());
+    metrics.rendered(System.nanoTime() - started);
+    return r;
+  }
+
+  private static String kind(String file) {
+    if (file.equals("master.m3u8")) {
+      return "master";
+    }
+    if (file.equals("manifest.mpd")) {
+      return "mpd";
+    }
+    return file.endsWith(".m3u8") ? "media" : "other";
+  }
+
+  private ManifestResponse render(String streamId, Optional<String> sessionId, String file, ViewerQuery query) {
+    boolean master = file.equals("master.m3u8");
+    boolean mpd = file.equals("manifest.mpd");
+    String rendition = null;
+    if (!master && !mpd) {
+      if (!file.endsWith(".m3u8") || !RENDITION.matcher(file.substring(0, file.length() - 5)).matches()) {
+        return ManifestResponse.notFound("no such manifest");
+      }
+      rendition = file.substring(0, file.length() - 5);
+    }
+    if (!StreamId.isValid(streamId)) {
+      return ManifestResponse.notFound("no such stream");
+    }
+    Optional<StreamView> found = catalog.get(streamId);
+    if (found.isEmpty()) {
+      return ManifestResponse.notFound("no such stream");
+    }
+    StreamView view = found.get();
+    checkToken(streamId, view, query.token());
+    long now = clock.getAsLong();
+    PlaylistRequest request;
+    try {
+      request = new PlaylistRequest(streamId, sessionId, query.startMs(), query.endMs(),
+          view.config().privateStream() ? query.token() : Optional.empty(), now);
+    } catch (IllegalArgumentException e) {
+      throw new ViewerRequestException(400, "start/end", query.start().orElse("") + "/" + query.end().orElse(""),
+          e.getMessage());
+    }
+    List<IndexedSegment> items;
+    if (sessionId.isPresent()) {
+      Optional<SessionInfo> s = view.session(sessionId.get());
+      if (s.isEmpty()) {
+        Optional<StreamView> fresh = catalog.refresh(streamId);
+        if (fresh.isEmpty() || fresh.get().session(sessionId.get()).isEmpty()) {
+          return ManifestResponse.notFound("no such session");
+        }
+        view = fresh.get();
+        s = view.session(sessionId.get());
+      }
+      items = index.range(streamId, s.get().firstSeq(), view.lastSeqOf(s.get()), settings.maxSegments());
+    } else {
+      items = index.newest(streamId, limit(view));
+    }
+    if (!sessionsKnown(view, items)) {
+      view = catalog.refresh(streamId).orElse(view);
+    }
+    Optional<Window> window = new WindowSelector(settings).select(request, view.config(), items, view.sessions());
+    if (window.isEmpty()) {
+      return ManifestResponse.notFound("nothing to play yet");
+    }
+    Window w = window.get();
+    String cache = "public, max-age=" + w.maxAgeSeconds(settings);
+    if (master) {
+      return new ManifestResponse(200, HlsWriter.write(HlsPlanner.multivariant(w)), ManifestResponse.HLS, cache);
+    }
+    if (mpd) {
+      return new ManifestResponse(200, DashWriter.write(DashPlanner.mpd(w)), ManifestResponse.DASH, cache);
+    }
+    if (!w.hasRendition(rendition)) {
+      return ManifestResponse.notFound("no such rendition");
+    }
+    return new ManifestResponse(200, HlsWriter.write(HlsPlanner.media(w, rendition)), ManifestResponse.HLS, cache);
+  }
+
+  private int limit(StreamView view) {
+    int window = settings.liveWindowSegments();
+    if (view.config().dvrWindowS() > 0) {
+      long dvr = view.config().dvrWindowS() * 1000L / view.config().segmentDurationMs() + 1;
+      window = (int) Math.min(settings.maxSegments(), Math.max(window, dvr));
+    }
+    return window + SLACK;
+  }
+
+  private static boolean sessionsKnown(StreamView view, List<IndexedSegment> items) {
+    for (IndexedSegment s : items) {
+      if (s.discontinuity() && view.session(s.sessionId()).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void checkToken(String streamId, StreamView view, Optional<String> token) {
+    if (!view.config().privateStream()) {
+      return;
+    }
+    if (tokens.isEmpty()) {
+      throw new ViewerRequestException(403, "token", null, "private stream, but this service has no "
+          + PlaylistConfig.ENV_SECRET + " to verify tokens");
+    }
+    if (token.isEmpty()) {
+      throw new ViewerRequestException(401, "token", null, "this stream is private: a playback token is required");
+    }
+    if (!tokens.get().verify(streamId, token.get(), Instant.ofEpochMilli(clock.getAsLong()))) {
+      // The token itself is never echoed or logged.
+      throw new ViewerRequestException(403, "token", null, "invalid or expired playback token");
+    }
+  }
+}

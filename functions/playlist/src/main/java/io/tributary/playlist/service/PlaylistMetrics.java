@@ -1,0 +1,50 @@
+package io.tributary.playlist.service;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Request counters and render time, exposed as Prometheus text on {@code /metrics}. */
+public final class PlaylistMetrics {
+  private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+  private final LongAdder renderNanos = new LongAdder();
+  private final LongAdder renders = new LongAdder();
+  private final LongAdder mediaBytes = new LongAdder();
+
+  public void request(String kind, int status) {
+    requests.computeIfAbsent(kind + "\n" + status, k -> new LongAdder()).increment();
+  }
+
+  public void rendered(long nanos) {
+    renderNanos.add(nanos);
+    renders.increment();
+  }
+
+  public void mediaBytes(long n) {
+    mediaBytes.add(n);
+  }
+
+  public long totalRequests() {
+    return requests.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  /** Prometheus text exposition format 0.0.4. */
+  public String prometheus() {
+    StringBuilder out = new StringBuilder();
+    out.append("# HELP tributary_playlist_requests_total Manifest, media and page requests by kind and status.\n");
+    out.append("# TYPE tributary_playlist_requests_total counter\n");
+    requests.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      String[] k = e.getKey().split("\n");
+      out.append("tributary_playlist_requests_total{kind=\"").append(k[0]).append("\",status=\"").append(k[1])
+          .append("\"} ").append(e.getValue().sum()).append('\n');
+    });
+    out.append("# HELP tributary_playlist_render_seconds Time to read the index and render a manifest.\n");
+    out.append("# TYPE tributary_playlist_render_seconds summary\n");
+    out.append("tributary_playlist_render_seconds_sum ").append(renderNanos.sum() / 1e9).append('\n');
+    out.append("tributary_playlist_render_seconds_count ").append(renders.sum()).append('\n');
+    out.append("# HELP tributary_playlist_media_bytes_total Segment bytes served from S3 by the local server.\n");
+    out.append("# TYPE tributary_playlist_media_bytes_total counter\n");
+    out.append("tributary_playlist_media_bytes_total ").append(mediaBytes.sum()).append('\n');
+    return out.toString();
+  }
+}

@@ -65,7 +65,11 @@ public final class KeyframeChunker {
   }
 
   public void onVideo(long ts, Payload body, long wallMs) {
-    VideoTagInfo info = VideoTagInfo.parse(body);
+    onVideo(ts, body, VideoTagInfo.parse(body), wallMs);
+  }
+
+  /** As {@link #onVideo(long, Payload, long)} with the header already parsed by the caller. */
+  public void onVideo(long ts, Payload body, VideoTagInfo info, long wallMs) {
     videoCodec = info.codec();
     videoSeen = true;
     switch (info.kind()) {
@@ -82,7 +86,11 @@ public final class KeyframeChunker {
   }
 
   public void onAudio(long ts, Payload body, long wallMs) {
-    AudioTagInfo info = AudioTagInfo.parse(body);
+    onAudio(ts, body, AudioTagInfo.parse(body), wallMs);
+  }
+
+  /** As {@link #onAudio(long, Payload, long)} with the header already parsed by the caller. */
+  public void onAudio(long ts, Payload body, AudioTagInfo info, long wallMs) {
     audioCodec = info.codec();
     if (info.sampleRate() > 0) {
       sampleRate = info.sampleRate();

@@ -84,6 +84,10 @@ public final class RtmpSession {
       return List.of(new SessionAction.Reply(Replies.onStatus(publishStreamId, "error", "NetStream.Publish.BadName",
           "The stream is already being published.")), new SessionAction.Close("stream busy"));
     }
+    if (decision instanceof PublishDecision.Unavailable) {
+      return List.of(new SessionAction.Reply(Replies.onStatus(publishStreamId, "error", "NetStream.Publish.Failed",
+          "Temporarily unavailable, retry later.")), new SessionAction.Close("store unavailable"));
+    }
     return List.of(new SessionAction.Reply(Replies.onStatus(publishStreamId, "error",
         "NetStream.Publish.Unauthorized", "Unknown or revoked stream key.")), new SessionAction.Close("unauthorized"));
   }

@@ -1,0 +1,109 @@
+package io.tributary.transcode.worker;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** {@link WorkerMain} in a child JVM, configured only by environment variables, as the launcher runs it. */
+final class ChildWorker implements AutoCloseable {
+  private final Process process;
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+
+  ChildWorker(Map<String, String> awsEnv, Path scratch) {
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName())
+        .redirectErrorStream(true);
+    pb.environment().putAll(awsEnv);
+    pb.environment().put("TRIBUTARY_TRANSCODE_METRICS_PORT", "0");
+    pb.environment().put("TRIBUTARY_VISIBILITY_SECONDS", "3");
+    pb.environment().put("TRIBUTARY_RETRY_DELAY_SECONDS", "0");
+    pb.environment().put("TRIBUTARY_POLL_WAIT_SECONDS", "1");
+    pb.environment().put("TRIBUTARY_SHUTDOWN_GRACE_SECONDS", "10");
+    pb.environment().put("TRIBUTARY_SCRATCH_DIR", scratch.toString());
+    try {
+      process = pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Thread t = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          lines.add(line);
+        }
+      } catch (IOException e) {
+        // child gone
+      }
+    }, "child-worker-output");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The URL of the ready line, waiting up to {@code max}. */
+  String awaitReady(Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      for (String l : lines) {
+        if (l.startsWith("ready: transcode ")) {
+          return l.substring("ready: transcode ".length()).strip();
+        }
+      }
+      sleep(50);
+    }
+    throw new AssertionError("no ready line within " + max + "; output:\n" + String.join("\n", lines));
+  }
+
+  boolean ffmpegRunning() {
+    return process.descendants().anyMatch(h -> h.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false));
+  }
+
+  /** kill -9 of the JVM and of the ffmpeg it started: nothing gets to clean up or acknowledge. */
+  void killHard() {
+    List<ProcessHandle> children = process.descendants().toList();
+    process.destroyForcibly();
+    children.forEach(ProcessHandle::destroyForcibly);
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** SIGTERM, then the exit code (or -1 if it did not exit within {@code max}). */
+  int terminate(Duration max) {
+    process.destroy();
+    try {
+      return process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  List<String> output() {
+    return List.copyOf(lines);
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      killHard();
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

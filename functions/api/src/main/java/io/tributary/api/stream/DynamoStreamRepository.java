@@ -129,6 +129,21 @@ public class DynamoStreamRepository implements StreamRepository {
     }
   }
 
+  @Override
+  public List<StreamRecord> scanAll(int max) {
+    List<StreamRecord> out = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      var res = dynamo.scan(b -> b.tableName(table).filterExpression("attribute_not_exists(#d)")
+          .expressionAttributeNames(Map.of("#d", StreamsTable.DELETED_AT)).limit(Math.min(1000, max - out.size()))
+          .exclusiveStartKey(from));
+      res.items().forEach(i -> out.add(fromItem(i)));
+      start = res.hasLastEvaluatedKey() && !res.lastEvaluatedKey().isEmpty() ? res.lastEvaluatedKey() : null;
+    } while (start != null && out.size() < max);
+    return out;
+  }
+
   static Map<String, AttributeValue> toItem(StreamRecord r) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(StreamsTable.STREAM_ID, s(r.id().value()));

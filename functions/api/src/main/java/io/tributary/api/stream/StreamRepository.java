@@ -24,4 +24,7 @@ public interface StreamRepository {
    * heartbeat; false when that session no longer holds the stream.
    */
   boolean endLiveSession(StreamId id, String sessionId, long now);
+
+  /** Every stream not deleted, all tenants, at most {@code max} (the local event poller's snapshot). */
+  java.util.List<StreamRecord> scanAll(int max);
 }

@@ -3,7 +3,9 @@ package io.tributary.local.aws;
 import io.tributary.core.aws.AwsClients;
 import io.tributary.core.aws.AwsSettings;
 import io.tributary.core.resources.ResourceNames;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A running local AWS with every resource of the schema created: what an integration test (via
@@ -19,6 +21,6 @@ public record LocalAws(AwsClients clients, ResourceNames names, AwsSettings sett
     if (queueUrl == null || dlqUrl == null) {
       throw new IllegalArgumentException("queue URLs are required (run Bootstrap first)");
     }
-    env = Map.copyOf(env);
+    env = Collections.unmodifiableMap(new TreeMap<>(env));
   }
 }

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,13 +71,21 @@ public final class LocalAwsServer implements AutoCloseable {
     long t0 = System.nanoTime();
     Deque<AutoCloseable> started = new ArrayDeque<>();
     CompletableFuture<DynamoEmulator> dynamo = null;
+    CompletableFuture<SqsEmulator> sqs = null;
+    // Own threads: the common pool has one worker on a 2-core machine and would serialise these.
+    ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
+      Thread t = new Thread(r, "local-aws-start");
+      t.setDaemon(true);
+      return t;
+    });
     try {
       prepareDataDir(config, started);
       int s3Port = LoopbackPort.claim(config.s3Port(), "S3", LocalAwsConfig.ENV_S3_PORT);
       int sqsPort = LoopbackPort.claim(config.sqsPort(), "SQS", LocalAwsConfig.ENV_SQS_PORT);
-      int dynamoPort = config.dynamoPort() == 0 ? 0
-          : LoopbackPort.claim(config.dynamoPort(), "DynamoDB", LocalAwsConfig.ENV_DYNAMODB_PORT);
-      // node (and, the first time, npm ci) runs beside the two JVM emulators: the slowest part.
+      int dynamoPort = LoopbackPort.claim(config.dynamoPort(), "DynamoDB", LocalAwsConfig.ENV_DYNAMODB_PORT);
+      // Everything overlaps: node (and, the first time, npm ci), ElasticMQ's pekko boot, S3Proxy's
+      // Jetty and the SDK's own class loading in the readiness probes, which simply retry until
+      // each endpoint answers.
       dynamo = CompletableFuture.supplyAsync(() -> {
         try {
           Path install = DynaliteInstall.ensure(config.cacheDir(), config.npm());
@@ -84,36 +94,51 @@ public final class LocalAwsServer implements AutoCloseable {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      });
+      }, pool);
+      CompletableFuture<SqsEmulator> sqsFuture = CompletableFuture.supplyAsync(() -> {
+        try {
+          return SqsEmulator.start(sqsPort, config.sqsDir(), config.persistent(), config.region());
+        } catch (Exception e) {
+          throw new IllegalStateException("ElasticMQ (SQS) failed to start on port " + sqsPort, e);
+        }
+      }, pool);
+      sqs = sqsFuture;
+      AwsSettings settings = new AwsSettings(Optional.of(uri(s3Port)), Optional.of(uri(sqsPort)),
+          Optional.of(uri(dynamoPort)), config.region());
+      AwsClients clients = new AwsClients(settings);
+      CompletableFuture<Long> readiness = CompletableFuture.supplyAsync(() -> {
+        Readiness.await(clients, READY_TIMEOUT);
+        return (System.nanoTime() - t0) / 1_000_000;
+      }, pool);
       LocalCredentials credentials = LocalCredentials.forThisProcess();
       S3Emulator s3 = S3Emulator.start(config.s3Dir(), s3Port, credentials);
       started.push(s3);
-      SqsEmulator sqs = SqsEmulator.start(sqsPort, config.sqsDir(), config.persistent(), config.region());
-      started.push(sqs);
+      long s3Ms = (System.nanoTime() - t0) / 1_000_000;
+      started.push(join(sqsFuture));
+      long sqsMs = (System.nanoTime() - t0) / 1_000_000;
       DynamoEmulator dyn = join(dynamo);
       started.push(dyn);
-
-      AwsSettings settings = new AwsSettings(Optional.of(uri(s3.port())), Optional.of(uri(sqs.port())),
-          Optional.of(uri(dyn.port())), config.region());
-      AwsClients clients = new AwsClients(settings);
-      Readiness.await(clients, READY_TIMEOUT);
-      long ready = (System.nanoTime() - t0) / 1_000_000;
+      LOG.info("emulators started (ms from start): S3Proxy {}, ElasticMQ {}, dynalite {}", s3Ms, sqsMs,
+          (System.nanoTime() - t0) / 1_000_000);
+      long ready = join(readiness);
       BootstrapResult boot = Bootstrap.run(clients, new Schema(config.names()));
       long done = (System.nanoTime() - t0) / 1_000_000;
       Map<String, String> env = LocalEnv.of(settings, config.names(), credentials);
       LocalAws aws = new LocalAws(clients, config.names(), settings, env, boot.queueUrl(), boot.dlqUrl());
       LOG.info("local AWS ready in {} ms (bootstrap done at {} ms): s3={} sqs={} dynamodb={} (node pid {}) data={}",
-          ready, done, s3.port(), sqs.port(), dyn.port(), dyn.pid(), config.dataDir());
+          ready, done, s3Port, sqsPort, dynamoPort, dyn.pid(), config.dataDir());
       return new LocalAwsServer(config, started, aws, new Timings(ready, done));
     } catch (RuntimeException e) {
       closeAll(started);
-      stopLate(dynamo);
+      stopLate(dynamo, sqs);
       throw e;
     } catch (Exception e) {
       closeAll(started);
-      stopLate(dynamo);
+      stopLate(dynamo, sqs);
       throw new LocalAwsException("start", config.dataDir().toString(), "local AWS failed to start: "
           + Readiness.rootMessage(e), e);
+    } finally {
+      pool.shutdown();
     }
   }
 
@@ -179,14 +204,17 @@ public final class LocalAwsServer implements AutoCloseable {
     }
   }
 
-  /** A node child still starting when something else failed is stopped once it is up. */
-  private static void stopLate(CompletableFuture<DynamoEmulator> dynamo) {
+  /** An emulator still starting when something else failed is stopped once it is up. */
+  private static void stopLate(CompletableFuture<DynamoEmulator> dynamo, CompletableFuture<SqsEmulator> sqs) {
     if (dynamo != null) {
       dynamo.thenAccept(DynamoEmulator::close);
     }
+    if (sqs != null) {
+      sqs.thenAccept(SqsEmulator::close);
+    }
   }
 
-  private static DynamoEmulator join(CompletableFuture<DynamoEmulator> f) {
+  private static <T> T join(CompletableFuture<T> f) {
     try {
       return f.join();
     } catch (CompletionException e) {

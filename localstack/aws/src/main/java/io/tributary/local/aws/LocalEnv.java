@@ -3,6 +3,7 @@ package io.tributary.local.aws;
 import io.tributary.core.aws.AwsSettings;
 import io.tributary.core.resources.ResourceNames;
 import java.net.URI;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,7 +35,7 @@ final class LocalEnv {
     env.put(ResourceNames.ENV.get("metricsTable"), names.metricsTable());
     env.put(ResourceNames.ENV.get("tokensTable"), names.tokensTable());
     env.put(ResourceNames.ENV.get("idempotencyTable"), names.idempotencyTable());
-    return Map.copyOf(env);
+    return Collections.unmodifiableMap(env);
   }
 
   private static void put(Map<String, String> env, String name, Optional<URI> uri) {

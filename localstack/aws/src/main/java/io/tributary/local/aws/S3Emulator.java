@@ -31,6 +31,8 @@ final class S3Emulator implements AutoCloseable {
         .corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("GET", "HEAD", "PUT", "POST"),
             List.of("*"), List.of("ETag", "Content-Length", "Content-Range", "Accept-Ranges"), "false"))
         .ignoreUnknownHeaders(true)
+        // Jetty's default graceful stop waits up to 30 s for idle keep-alive connections.
+        .stopTimeout(1000)
         .build();
     proxy.start();
     long deadline = System.nanoTime() + 10_000_000_000L;

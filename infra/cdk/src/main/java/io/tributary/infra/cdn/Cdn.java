@@ -24,7 +24,10 @@ import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.FunctionUrlOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.constructs.Construct;
 
@@ -47,7 +50,8 @@ public final class Cdn extends Construct {
 
   private final Distribution distribution;
 
-  public Cdn(Construct scope, String id, Bucket media, FunctionUrl playlistUrl, AccessLogs logs, String priceClass) {
+  public Cdn(Construct scope, String id, Bucket media, FunctionUrl playlistUrl, IFunction playlist, AccessLogs logs,
+             String priceClass) {
     super(scope, id);
     ResponseHeadersPolicy cors = ResponseHeadersPolicy.Builder.create(this, "Cors")
         .comment("Players on any origin may fetch manifests and segments")
@@ -132,6 +136,14 @@ public final class Cdn extends Construct {
         .logBucket(logs.bucket())
         .logFilePrefix("cloudfront/")
         .build();
+    // Function URLs created since October 2025 also need lambda:InvokeFunction (invoked via the
+    // URL) besides the lambda:InvokeFunctionUrl permission the OAC origin adds.
+    playlist.addPermission("InvokeViaUrlFromCloudFront", Permission.builder()
+        .principal(new ServicePrincipal("cloudfront.amazonaws.com"))
+        .action("lambda:InvokeFunction")
+        .invokedViaFunctionUrl(true)
+        .sourceArn(distribution.getDistributionArn())
+        .build());
     Nag.suppress(distribution, "AwsSolutions-CFR1", "Live streams are meant for every country; geo rules, "
         + "where a rights holder needs them, are a per-deployment decision.");
     Nag.suppress(distribution, "AwsSolutions-CFR2", "WAF costs at least $5/month plus per-request fees; the "

@@ -2,6 +2,7 @@ package io.tributary.infra.observability;
 
 import io.tributary.core.metrics.MetricNames;
 import io.tributary.infra.config.InfraConfig;
+import io.tributary.infra.nag.Nag;
 import io.tributary.infra.storage.JobQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkTargetGroup;
-import software.amazon.awscdk.services.kms.Alias;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
@@ -37,12 +37,13 @@ public final class Alarms extends Construct {
 
   public Alarms(Construct scope, String id, InfraConfig config, JobQueue jobs, NetworkTargetGroup ingestTargets) {
     super(scope, id);
-    // SSE with the AWS-managed SNS key: free, and alarms carry no customer data.
     topic = Topic.Builder.create(this, "Topic")
         .displayName("Tributary alarms")
         .enforceSsl(true)
-        .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns"))
         .build();
+    Nag.suppress(topic, "AwsSolutions-SNS2", "CloudWatch alarms cannot publish to a topic encrypted with the "
+        + "AWS-managed aws/sns key; a customer-managed key costs $1/month, and these messages carry only alarm "
+        + "names and states.");
     config.alarmEmail().ifPresent(e -> topic.addSubscription(new EmailSubscription(e)));
     MetricOptions maxPerMinute = MetricOptions.builder().statistic("Maximum").period(Duration.minutes(1)).build();
 

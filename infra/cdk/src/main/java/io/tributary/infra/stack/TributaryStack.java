@@ -80,7 +80,8 @@ public final class TributaryStack extends Stack {
     Functions functions = new Functions(this, "Functions", artifacts.apiJar(), artifacts.playlistJar(), env, tables,
         secrets);
     ManagementApi api = new ManagementApi(this, "Api", config, functions.api());
-    Cdn cdn = new Cdn(this, "Cdn", buckets.media(), functions.playlistUrl(), logs, config.priceClass());
+    Cdn cdn = new Cdn(this, "Cdn", buckets.media(), functions.playlistUrl(), functions.playlist().alias(), logs,
+        config.priceClass());
     functions.setPublicUrls(cdn.baseUrl(), ingest.publishBaseUrl());
 
     Alarms alarms = new Alarms(this, "Alarms", config, jobs, ingest.targetGroup());

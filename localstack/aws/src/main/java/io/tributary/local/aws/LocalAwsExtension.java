@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -20,15 +22,26 @@ import org.slf4j.LoggerFactory;
  * extension is reported skipped with the reason. Resources are shared by every test in the JVM:
  * use fresh ids ({@code StreamId.random()}) per test.
  */
-public final class LocalAwsExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class LocalAwsExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+    ParameterResolver {
   public static final String PROPERTY = "tributary.aws";
   private static final Logger LOG = LoggerFactory.getLogger(LocalAwsExtension.class);
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LocalAwsExtension.class);
 
+  /**
+   * Without the requested backend (no Docker for LocalStack) the whole class is reported skipped
+   * with the reason, before any {@code @BeforeAll} could ask for a {@link LocalAws}; JUnit would
+   * report an abort thrown while resolving a parameter as a failure instead.
+   */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    String reason = running(context).abortReason();
+    return reason == null ? ConditionEvaluationResult.enabled("local AWS available")
+        : ConditionEvaluationResult.disabled(reason);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    // Abort here, not in parameter resolution: JUnit turns an abort thrown while resolving a
-    // parameter into a failure, but an abort in a before-all callback into "skipped".
     running(context).aws();
   }
 

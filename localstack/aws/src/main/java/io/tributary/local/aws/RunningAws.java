@@ -35,6 +35,11 @@ final class RunningAws implements ExtensionContext.Store.CloseableResource, Auto
     return new RunningAws(null, null, null, failure);
   }
 
+  /** Why the tests cannot run here, or null. */
+  String abortReason() {
+    return abortReason;
+  }
+
   /** The handle, or the abort/failure this JVM's start ended in. */
   LocalAws aws() {
     if (abortReason != null) {

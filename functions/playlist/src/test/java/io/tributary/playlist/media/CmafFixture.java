@@ -115,16 +115,16 @@ public final class CmafFixture {
   static long mdhdTimescale(byte[] init) {
     int at = find(init, "mdhd");
     ByteBuffer b = ByteBuffer.wrap(init);
-    int version = init[at + 4] & 0xff;
-    return Integer.toUnsignedLong(b.getInt(at + 4 + (version == 1 ? 20 : 12)));
+    int version = init[at] & 0xff;
+    return Integer.toUnsignedLong(b.getInt(at + (version == 1 ? 20 : 12)));
   }
 
   /** ISO/IEC 14496-12 8.8.12: tfdt baseMediaDecodeTime. */
   static long tfdt(byte[] seg) {
     int at = find(seg, "tfdt");
     ByteBuffer b = ByteBuffer.wrap(seg);
-    int version = seg[at + 4] & 0xff;
-    return version == 1 ? b.getLong(at + 8) : Integer.toUnsignedLong(b.getInt(at + 8));
+    int version = seg[at] & 0xff;
+    return version == 1 ? b.getLong(at + 4) : Integer.toUnsignedLong(b.getInt(at + 4));
   }
 
   /** Offset just after the 4-byte type of the first box of this type (the version byte follows). */

@@ -8,11 +8,12 @@ import software.amazon.awscdk.services.lambda.Runtime;
  * service changes; every construct reads from here.
  */
 public final class ServiceContract {
-  /** Micronaut's API Gateway HTTP API (payload 2.0) handler; serves Function URLs too (same payload). */
-  public static final String API_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
-  public static final String PLAYLIST_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
-  /** The transcode module's SQS handler (partial batch failures), also run by the Fargate worker. */
-  public static final String TRANSCODE_HANDLER = "io.tributary.transcode.lambda.TranscodeLambdaHandler::handleRequest";
+  /** functions/api: Micronaut's HTTP API payload 2.0 function, subclassed. */
+  public static final String API_HANDLER = "io.tributary.api.lambda.ApiHandler::handleRequest";
+  /** functions/playlist: the same Micronaut function; Function URLs send payload 2.0 too. */
+  public static final String PLAYLIST_HANDLER = "io.tributary.playlist.PlaylistLambda::handleRequest";
+  /** transcode-task: the SQS handler (partial batch failures) around the worker's job processor. */
+  public static final String TRANSCODE_HANDLER = "io.tributary.transcode.lambda.SqsJobHandler::handleRequest";
 
   /**
    * Java runtime of every function: 21 has SnapStart and the services target Java 17 bytecode.
@@ -34,6 +35,18 @@ public final class ServiceContract {
   public static final String PLAYBACK_BASE_URL = "TRIBUTARY_PLAYBACK_BASE_URL";
   /** rtmp(s)://host[:port] the API builds publish URLs on ({base}/live/{key}). */
   public static final String RTMP_BASE_URL = "TRIBUTARY_RTMP_BASE_URL";
+  /** Services write CloudWatch EMF lines to stdout when true. */
+  public static final String EMF = "TRIBUTARY_EMF";
+  /** Transcode: the redrive maxReceiveCount, so the last attempt writes the GAP record. */
+  public static final String MAX_RECEIVE_COUNT = "TRIBUTARY_MAX_RECEIVE_COUNT";
+  /** Transcode: kill ffmpeg after this many seconds. */
+  public static final String FFMPEG_TIMEOUT_SECONDS = "TRIBUTARY_FFMPEG_TIMEOUT_SECONDS";
+  /** Transcode worker: on SIGTERM, time for jobs in flight before releasing them. */
+  public static final String SHUTDOWN_GRACE_SECONDS = "TRIBUTARY_SHUTDOWN_GRACE_SECONDS";
+  /** Ingest: on SIGTERM, time to finish uploads. */
+  public static final String INGEST_DRAIN_TIMEOUT_MS = "TRIBUTARY_INGEST_DRAIN_TIMEOUT_MS";
+  /** Playlist: false in AWS, where CloudFront sends segment paths to the bucket. */
+  public static final String PLAYLIST_SERVE_MEDIA = "TRIBUTARY_PLAYLIST_SERVE_MEDIA";
   public static final String FFMPEG = "TRIBUTARY_FFMPEG";
   public static final String FFPROBE = "TRIBUTARY_FFPROBE";
   public static final String WORKER_CONCURRENCY = "TRIBUTARY_WORKER_CONCURRENCY";

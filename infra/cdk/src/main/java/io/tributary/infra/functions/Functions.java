@@ -52,6 +52,7 @@ public final class Functions extends Construct {
 
     Map<String, String> playlistEnv = new LinkedHashMap<>(env.variables());
     playlistEnv.put(ServiceContract.PLAYBACK_SECRET, playbackKey);
+    playlistEnv.put(ServiceContract.PLAYLIST_SERVE_MEDIA, "false");
     playlist = new JavaFunction(this, "Playlist", playlistJar, ServiceContract.PLAYLIST_HANDLER, 1024,
         Duration.seconds(10), playlistEnv, "Tributary HLS/DASH manifests and watch page (CloudFront origin)");
     Tables.allow(playlist.function(), tables.streams(), Tables.READ);

@@ -91,6 +91,9 @@ public final class IngestService extends Construct {
         .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
     Map<String, String> environment = new LinkedHashMap<>(env.variables());
     environment.put("AWS_REGION", Stack.of(this).getRegion());
+    environment.put(ServiceContract.EMF, "true");
+    // Uploads get most of the 120 s stop timeout; the JVM needs the rest to exit.
+    environment.put(ServiceContract.INGEST_DRAIN_TIMEOUT_MS, Integer.toString((STOP_TIMEOUT_SECONDS - 20) * 1000));
     task.addContainer(CONTAINER, ContainerDefinitionOptions.builder()
         .image(ContainerImage.fromAsset(image.toString(),
             AssetImageProps.builder().platform(Platform.LINUX_AMD64).build()))

@@ -25,7 +25,6 @@ import io.tributary.infra.transcode.TranscodeAccess;
 import io.tributary.infra.transcode.TranscodeFunction;
 import io.tributary.infra.transcode.TranscodeService;
 import software.amazon.awscdk.CfnOutput;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecs.Cluster;
@@ -73,8 +72,7 @@ public final class TributaryStack extends Stack {
       new TranscodeService(this, "Transcode", config, network, cluster, artifacts.transcodeImage(), env, access);
     } else {
       FfmpegLayer ffmpeg = new FfmpegLayer(this, "Ffmpeg", artifacts.ffmpegLayer(), ServiceContract.LAMBDA_RUNTIME);
-      new TranscodeFunction(this, "Transcode", config, artifacts.transcodeLambdaJar(), ffmpeg, env, access,
-          Duration.seconds(schema.jobQueue().visibilityTimeout().toSeconds()));
+      new TranscodeFunction(this, "Transcode", config, artifacts.transcodeLambdaJar(), ffmpeg, env, access);
     }
 
     Functions functions = new Functions(this, "Functions", artifacts.apiJar(), artifacts.playlistJar(), env, tables,

@@ -13,11 +13,13 @@ import software.constructs.Construct;
  * Settings come from core's {@link QueueSpec}, the same the local emulator gets.
  */
 public final class JobQueue extends Construct {
+  private final QueueSpec spec;
   private final Queue queue;
   private final Queue dlq;
 
   public JobQueue(Construct scope, String id, QueueSpec spec) {
     super(scope, id);
+    this.spec = spec;
     dlq = Queue.Builder.create(this, "Dlq")
         .retentionPeriod(Duration.seconds(spec.dlqRetention().toSeconds()))
         .encryption(QueueEncryption.SQS_MANAGED)
@@ -30,6 +32,10 @@ public final class JobQueue extends Construct {
         .enforceSsl(true)
         .deadLetterQueue(DeadLetterQueue.builder().queue(dlq).maxReceiveCount(spec.maxReceiveCount()).build())
         .build();
+  }
+
+  public QueueSpec spec() {
+    return spec;
   }
 
   public Queue queue() {

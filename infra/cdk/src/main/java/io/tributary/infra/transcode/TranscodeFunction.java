@@ -37,11 +37,15 @@ public final class TranscodeFunction extends Construct {
   private final Function function;
 
   public TranscodeFunction(Construct scope, String id, InfraConfig config, Path jar, FfmpegLayer ffmpeg,
-                           ResourceEnv env, TranscodeAccess access, Duration visibilityTimeout) {
+                           ResourceEnv env, TranscodeAccess access) {
     super(scope, id);
     Map<String, String> environment = new LinkedHashMap<>(env.variables());
     environment.put(ServiceContract.FFMPEG, ServiceContract.LAYER_FFMPEG);
     environment.put(ServiceContract.FFPROBE, ServiceContract.LAYER_FFPROBE);
+    environment.put(ServiceContract.MAX_RECEIVE_COUNT, Integer.toString(access.jobs().spec().maxReceiveCount()));
+    int timeout = (int) access.jobs().spec().visibilityTimeout().toSeconds() - TIMEOUT_MARGIN_SECONDS;
+    // ffmpeg is killed before the invocation times out, so the failure is reported, not lost.
+    environment.put(ServiceContract.FFMPEG_TIMEOUT_SECONDS, Integer.toString(timeout - TIMEOUT_MARGIN_SECONDS));
     LogGroup logs = LogGroup.Builder.create(this, "Logs")
         .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
     function = Function.Builder.create(this, "Function")
@@ -53,7 +57,7 @@ public final class TranscodeFunction extends Construct {
         .layers(List.of(ffmpeg.layer()))
         .memorySize(MEMORY_MB)
         .ephemeralStorageSize(Size.mebibytes(2048))
-        .timeout(Duration.seconds(visibilityTimeout.toSeconds().intValue() - TIMEOUT_MARGIN_SECONDS))
+        .timeout(Duration.seconds(timeout))
         .environment(environment)
         .logGroup(logs)
         .description("Tributary transcode: SQS job -> ffmpeg -> CMAF segments")

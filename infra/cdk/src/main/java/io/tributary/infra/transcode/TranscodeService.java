@@ -74,6 +74,10 @@ public final class TranscodeService extends Construct {
     Map<String, String> environment = new LinkedHashMap<>(env.variables());
     environment.put("AWS_REGION", Stack.of(this).getRegion());
     environment.put(ServiceContract.WORKER_CONCURRENCY, "1");
+    environment.put(ServiceContract.EMF, "true");
+    environment.put(ServiceContract.MAX_RECEIVE_COUNT, Integer.toString(access.jobs().spec().maxReceiveCount()));
+    // Spot's notice and the stop timeout are both 120 s: finish the job in flight if it can.
+    environment.put(ServiceContract.SHUTDOWN_GRACE_SECONDS, "100");
     task.addContainer(CONTAINER, ContainerDefinitionOptions.builder()
         .image(ContainerImage.fromAsset(image.toString(),
             AssetImageProps.builder().platform(Platform.LINUX_AMD64).build()))

@@ -56,6 +56,8 @@ class FunctionsTest {
     String playlistEnv = Templates.text(playlist.get("Environment"));
     assertTrue(playlistEnv.contains("TRIBUTARY_PLAYBACK_SECRET"), playlistEnv);
     assertFalse(playlistEnv.contains("ADMIN_TOKEN"), playlistEnv);
+    // CloudFront serves segments from the bucket; the function must not.
+    assertTrue(playlistEnv.contains("\"TRIBUTARY_PLAYLIST_SERVE_MEDIA\":\"false\""), playlistEnv);
   }
 
   @Test

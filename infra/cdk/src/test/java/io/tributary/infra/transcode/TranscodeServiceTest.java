@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.infra.Synth;
 import io.tributary.infra.Templates;
+import io.tributary.infra.config.ServiceContract;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,9 @@ class TranscodeServiceTest {
     t.hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Match.objectLike(Map.of(
         "PolicyType", "StepScaling",
         "StepScalingPolicyConfiguration", Match.objectLike(Map.of("AdjustmentType", "ExactCapacity")))));
+    String env = Templates.text(Templates.one(t, "AWS::ECS::TaskDefinition", "TranscodeTask"));
+    assertTrue(env.contains("{\"Name\":\"TRIBUTARY_EMF\",\"Value\":\"true\"}"), env);
+    assertTrue(env.contains("{\"Name\":\"TRIBUTARY_MAX_RECEIVE_COUNT\",\"Value\":\"3\"}"), env);
     // The alarms behind the step policies watch visible + in-flight jobs.
     t.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
         "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "visible + inflight")))))));
@@ -76,14 +80,15 @@ class TranscodeServiceTest {
         "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
         "ScalingConfig", Map.of("MaximumConcurrency", 20))));
     v.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-        "Handler", "io.tributary.transcode.lambda.TranscodeLambdaHandler::handleRequest",
+        "Handler", ServiceContract.TRANSCODE_HANDLER,
         "Architectures", List.of("x86_64"),
         "MemorySize", TranscodeFunction.MEMORY_MB,
         // Must end before the job's 60 s visibility timeout hands it to another consumer.
         "Timeout", 50,
         "Layers", List.of(Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("FfmpegLayer.*")))),
         "Environment", Map.of("Variables", Match.objectLike(Map.of(
-            "TRIBUTARY_FFMPEG", "/opt/bin/ffmpeg", "TRIBUTARY_FFPROBE", "/opt/bin/ffprobe"))))));
+            "TRIBUTARY_FFMPEG", "/opt/bin/ffmpeg", "TRIBUTARY_FFPROBE", "/opt/bin/ffprobe",
+            "TRIBUTARY_MAX_RECEIVE_COUNT", "3", "TRIBUTARY_FFMPEG_TIMEOUT_SECONDS", "40"))))));
     v.hasResourceProperties("AWS::Lambda::LayerVersion", Match.objectLike(Map.of(
         "CompatibleArchitectures", List.of("x86_64"), "CompatibleRuntimes", List.of("java21"))));
   }

@@ -30,7 +30,7 @@ public final class ApiServer {
       throw new IllegalArgumentException("TRIBUTARY_API_PORT must be 0..65535, got " + port);
     }
     String host = env.getOrDefault("TRIBUTARY_API_HOST", "127.0.0.1");
-    return Micronaut.build(args).mainClass(ApiServer.class)
+    return Micronaut.build(args).mainClass(ApiServer.class).banner(false)
         .properties(Map.of("micronaut.server.port", port, "micronaut.server.host", host))
         .start();
   }

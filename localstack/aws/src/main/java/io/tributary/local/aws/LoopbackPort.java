@@ -17,8 +17,9 @@ final class LoopbackPort {
    */
   static int claim(int port, String service, String envVar) {
     try (ServerSocket s = new ServerSocket()) {
-      // No SO_REUSEADDR: we want to see a port another process listens on, or a second launcher.
-      s.setReuseAddress(false);
+      // SO_REUSEADDR as the emulators bind: on Linux a listener still makes this fail (a second
+      // launcher, another program), while TIME_WAIT leftovers of our last run do not.
+      s.setReuseAddress(true);
       s.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
       return s.getLocalPort();
     } catch (IOException e) {

@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  * grace period, so Ctrl-C never leaves an orphan.
  */
 final class ChildService implements AutoCloseable {
-  private static final Duration GRACE = Duration.ofSeconds(10);
+  /** Longer than ingest's drain (it flushes the open chunk of every publisher before exiting). */
+  private static final Duration GRACE = Duration.ofSeconds(30);
+  private static final boolean SETSID = java.nio.file.Files.isExecutable(Path.of("/usr/bin/setsid"));
 
   private final String name;
   private final Process process;
@@ -49,7 +51,13 @@ final class ChildService implements AutoCloseable {
     }
     try {
       String cp = jar + java.io.File.pathSeparator + Files.readString(cpFile).strip();
-      List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      List<String> cmd = new ArrayList<>();
+      if (SETSID) {
+        // Own session: Ctrl-C reaches only the launcher, which stops the children in order
+        // (ingest drains into S3/SQS while the emulators are still up).
+        cmd.add("/usr/bin/setsid");
+      }
+      cmd.addAll(List.of(javaBinary(), "-XX:+UseSerialGC",
           "-Xss512k", "-cp", cp, spec.mainClass()));
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
       pb.environment().putAll(env);

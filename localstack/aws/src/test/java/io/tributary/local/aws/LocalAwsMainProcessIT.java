@@ -1,0 +1,80 @@
+package io.tributary.local.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The standalone server as the launcher runs it, in its own JVM: Ctrl-C (SIGTERM) stops it and
+ * its node child; even kill -9 of the JVM leaves no node process behind.
+ */
+class LocalAwsMainProcessIT {
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void stoppingTheJvmStopsTheNodeChild(boolean forcibly, @TempDir Path dataDir) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
+        System.getProperty("java.class.path"), LocalAwsMain.class.getName())
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    Map<String, String> env = pb.environment();
+    env.putAll(new HashMap<>(Map.of("TRIBUTARY_DATA_DIR", dataDir.toString(), "TRIBUTARY_S3_PORT", "0",
+        "TRIBUTARY_SQS_PORT", "0", "TRIBUTARY_DYNAMODB_PORT", "0")));
+    Process jvm = pb.start();
+    try {
+      CompletableFuture<List<String>> ready = CompletableFuture.supplyAsync(() -> readUntilReady(jvm));
+      List<String> lines = ready.get(120, TimeUnit.SECONDS);
+      assertTrue(lines.stream().anyMatch(l -> l.startsWith("AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:")), lines::toString);
+      ProcessHandle node = jvm.descendants().filter(p -> p.info().command().orElse("").endsWith("node"))
+          .findFirst().orElse(null);
+      assertNotNull(node, "node child of the local AWS JVM");
+      if (forcibly) {
+        jvm.destroyForcibly();
+      } else {
+        jvm.destroy();
+      }
+      assertTrue(jvm.waitFor(30, TimeUnit.SECONDS), "JVM exits");
+      if (!forcibly) {
+        assertEquals(143, jvm.exitValue(), "terminated by SIGTERM after its shutdown hooks ran");
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (node.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertFalse(node.isAlive(), "node child " + node.pid() + " must not outlive the JVM");
+    } finally {
+      jvm.destroyForcibly();
+    }
+  }
+
+  private static List<String> readUntilReady(Process p) {
+    List<String> lines = new java.util.ArrayList<>();
+    try {
+      BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        lines.add(line);
+        if (line.startsWith("local-aws: ready")) {
+          return lines;
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new IllegalStateException("LocalAwsMain ended before ready: " + lines);
+  }
+}

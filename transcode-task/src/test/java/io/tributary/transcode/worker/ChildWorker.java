@@ -16,10 +16,13 @@ import java.util.concurrent.TimeUnit;
 final class ChildWorker implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final Thread reader;
 
   ChildWorker(Map<String, String> awsEnv, Path scratch) {
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName())
+        "-XX:+UseSerialGC", "-Xmx256m",
+        // The production JSON logging, not the test classpath's logback-test.xml.
+        "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName())
         .redirectErrorStream(true);
     pb.environment().putAll(awsEnv);
     pb.environment().put("TRIBUTARY_TRANSCODE_METRICS_PORT", "0");
@@ -33,7 +36,7 @@ final class ChildWorker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Thread t = new Thread(() -> {
+    reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
@@ -43,8 +46,8 @@ final class ChildWorker implements AutoCloseable {
         // child gone
       }
     }, "child-worker-output");
-    t.setDaemon(true);
-    t.start();
+    reader.setDaemon(true);
+    reader.start();
   }
 
   /** The URL of the ready line, waiting up to {@code max}. */
@@ -79,12 +82,20 @@ final class ChildWorker implements AutoCloseable {
 
   /** SIGTERM, then the exit code (or -1 if it did not exit within {@code max}). */
   int terminate(Duration max) {
-    process.destroy();
     try {
-      return process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+      // Not Process.destroy(): it also closes our end of the child's stdout, losing what the
+      // shutdown hook logs. kill(1) sends the same SIGTERM and leaves the pipe open.
+      new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+      if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
+        return -1;
+      }
+      reader.join(5000); // every line the child wrote before it exited
+      return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tributary.core.aws.AwsClients;
+import io.tributary.core.aws.AwsSettings;
 import io.tributary.core.media.FfmpegLocator;
 import io.tributary.core.resources.ResourceNames;
 import io.tributary.transcode.job.Disposition;
@@ -36,7 +37,7 @@ public final class SqsJobHandler implements RequestHandler<SQSEvent, SQSBatchRes
     withDefaults.putIfAbsent("TRIBUTARY_EMF", "true");
     withDefaults.putIfAbsent("TRIBUTARY_SCRATCH_DIR", "/tmp/tributary-transcode");
     WorkerConfig config = WorkerConfig.fromEnv(withDefaults);
-    this.processor = new JobProcessor(Components.handler(AwsClients.fromEnv(), ResourceNames.fromEnv(env),
+    this.processor = new JobProcessor(Components.handler(new AwsClients(AwsSettings.fromEnv(env)), ResourceNames.fromEnv(env),
         FfmpegLocator.binaries(), config), new WorkerMetrics(config.emf(), System.out), config.maxReceiveCount());
   }
 

@@ -3,6 +3,7 @@ package io.tributary.infra;
 import io.tributary.infra.config.InfraConfig;
 import io.tributary.infra.stack.TributaryStack;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awscdk.App;
@@ -34,7 +35,10 @@ public record Synth(App app, TributaryStack stack, Template template, InfraConfi
         InfraConfig.PRICE_CLASS, "All")));
   }
 
-  private static Synth synth(String name, Map<String, Object> context) {
+  private static Synth synth(String name, Map<String, Object> overrides) {
+    // cdk.json's context first, as `cdk synth` applies it, then the case's own values.
+    Map<String, Object> context = new HashMap<>(CdkJson.context());
+    context.putAll(overrides);
     App app = new App(AppProps.builder()
         .outdir(Path.of("target", "cdk.out-" + name).toAbsolutePath().toString())
         .context(context)

@@ -33,6 +33,32 @@ public final class TestArtifacts {
     }
   }
 
+  /**
+   * A checkout-shaped tree under {@code target/test-artifacts/repo} holding the Fargate-mode
+   * artifacts at their real relative paths ({@link Artifacts#inRepo}), for running the app's
+   * {@code main} as the CDK CLI does.
+   */
+  public static Path repo() {
+    try {
+      Path root = Files.createDirectories(ROOT.resolve("repo"));
+      Files.createDirectories(root.resolve("core"));
+      Files.createDirectories(root.resolve("infra/cdk"));
+      Files.writeString(root.resolve("pom.xml"), "<!-- test-only checkout shape -->\n", StandardCharsets.UTF_8);
+      for (String image : new String[] {Artifacts.INGEST_IMAGE, Artifacts.TRANSCODE_IMAGE}) {
+        Files.createDirectories(root.resolve(image));
+        Files.copy(dockerContext(image + "-not-built").resolve("Dockerfile"), root.resolve(image).resolve("Dockerfile"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      for (String jar : new String[] {Artifacts.API_JAR, Artifacts.PLAYLIST_JAR}) {
+        Files.createDirectories(root.resolve(jar).getParent());
+        Files.copy(jar("lambda-not-built.jar"), root.resolve(jar), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Path dockerContext(String name) throws IOException {
     Path dir = Files.createDirectories(ROOT.resolve(name));
     Files.writeString(dir.resolve("Dockerfile"),

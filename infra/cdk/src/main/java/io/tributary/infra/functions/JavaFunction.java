@@ -4,6 +4,7 @@ import io.tributary.infra.config.ServiceContract;
 import io.tributary.infra.nag.Nag;
 import java.nio.file.Path;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -48,6 +49,9 @@ public final class JavaFunction extends Construct {
     Nag.suppress(function, "AwsSolutions-L1", "Java 21 is the newest runtime the services are built and tested "
         + "for with SnapStart (ServiceContract.LAMBDA_RUNTIME).");
     alias = Alias.Builder.create(this, "Alias").aliasName(ALIAS).version(function.getCurrentVersion()).build();
+    // CDK warns that SnapStart needs a published version; the alias above is exactly that.
+    Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+        "Published through currentVersion and invoked only through the live alias");
   }
 
   public Function function() {

@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.tributary.api.problem.ApiProblem;
 import io.tributary.core.keys.StreamKeys;
@@ -29,7 +30,7 @@ public class TokenController {
 
   @Post
   @Operation(summary = "Create an API token for the caller's tenant (admin: for any tenant); shown once")
-  public HttpResponse<CreatedToken> create(Caller caller, @Body @Valid CreateTokenRequest body) {
+  public HttpResponse<CreatedToken> createToken(@Parameter(hidden = true) Caller caller, @Body @Valid CreateTokenRequest body) {
     String tenant = Optional.ofNullable(body.tenantId()).orElse(caller.tenantId());
     if (!tenant.equals(caller.tenantId()) && !caller.admin()) {
       throw new ApiProblem(403, "Forbidden", "tenantId", "own tenant unless admin",

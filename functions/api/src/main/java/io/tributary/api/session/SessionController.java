@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.tributary.api.auth.Caller;
 import io.tributary.api.stream.StreamIds;
@@ -24,7 +25,7 @@ public class SessionController {
 
   @Get
   @Operation(summary = "Sessions (recordings) newest first with start, end, duration and VOD URL")
-  public Optional<SessionListView> list(Caller caller, @PathVariable String id,
+  public Optional<SessionListView> listSessions(@Parameter(hidden = true) Caller caller, @PathVariable String id,
                                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                                         @QueryValue @Nullable String cursor) {
     return service.list(caller, StreamIds.parse(id), limit, Optional.ofNullable(cursor));

@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.tributary.api.auth.Caller;
 import io.tributary.api.problem.ApiProblem;
@@ -35,7 +36,7 @@ public class StreamController {
   @Post
   @Operation(summary = "Create a stream", description = "Honours Idempotency-Key: a retry with the same key and body "
       + "replays the first response; the same key with another body is 422.")
-  public HttpResponse<?> create(Caller caller, @Body @Valid CreateStreamRequest body,
+  public HttpResponse<?> createStream(@Parameter(hidden = true) Caller caller, @Body @Valid CreateStreamRequest body,
                                 @Header("Idempotency-Key") @Nullable String idempotencyKey) {
     CreateResult r = service.create(caller, body.toSettings(), Optional.ofNullable(idempotencyKey));
     if (r instanceof CreateResult.Replayed replay) {
@@ -49,27 +50,27 @@ public class StreamController {
   @Get
   @Operation(summary = "List the caller's streams, newest first", description = "Pass nextCursor as cursor for the "
       + "next page; the last page has no nextCursor.")
-  public StreamListView list(Caller caller, @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
+  public StreamListView listStreams(@Parameter(hidden = true) Caller caller, @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                              @QueryValue @Nullable String cursor) {
     return service.list(caller, limit, Optional.ofNullable(cursor));
   }
 
   @Get("/{id}")
   @Operation(summary = "Get a stream")
-  public Optional<StreamView> get(Caller caller, @PathVariable String id) {
+  public Optional<StreamView> getStream(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
     return service.get(caller, StreamIds.parse(id));
   }
 
   @Patch("/{id}")
   @Operation(summary = "Change a stream's settings; segment duration and ladder apply from the next publish")
-  public Optional<StreamView> update(Caller caller, @PathVariable String id, @Body @Valid UpdateStreamRequest body) {
+  public Optional<StreamView> updateStream(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body @Valid UpdateStreamRequest body) {
     return service.update(caller, StreamIds.parse(id), body);
   }
 
   @Delete("/{id}")
   @Status(HttpStatus.NO_CONTENT)
   @Operation(summary = "Delete a stream: ends a live session, revokes keys, marks media for deletion")
-  public void delete(Caller caller, @PathVariable String id) {
+  public void deleteStream(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
     if (!service.delete(caller, StreamIds.parse(id))) {
       throw ApiProblem.notFound("stream", id);
     }

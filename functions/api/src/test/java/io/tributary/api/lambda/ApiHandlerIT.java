@@ -158,5 +158,7 @@ class ApiHandlerIT {
     String yaml = r.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(r.getBody())) : r.getBody();
     assertTrue(yaml.contains("/streams/{id}/keys"), yaml);
     assertTrue(yaml.contains("bearer"), yaml);
+    assertTrue(yaml.contains("operationId: createStream"), yaml);
+    assertFalse(yaml.contains("name: caller"), "the authenticated caller is not a request parameter");
   }
 }

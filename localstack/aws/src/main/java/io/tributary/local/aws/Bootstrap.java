@@ -96,6 +96,10 @@ public final class Bootstrap {
 
   // --- S3
 
+  /**
+   * Private needs no call: new buckets block public access by default in AWS (since 2023-04),
+   * LocalStack and S3Proxy have no anonymous access, and the CDK app sets BlockPublicAccess itself.
+   */
   private void bucket(S3Client s3, BucketSpec spec) {
     try {
       s3.headBucket(b -> b.bucket(spec.name()));

@@ -65,7 +65,7 @@ final class DynamoEmulator implements AutoCloseable {
       throw new LocalAwsException(LocalAwsConfig.ENV_DYNAMODB_PORT, Integer.toString(port),
           "dynalite (DynamoDB) did not start on " + LoopbackPort.HOST + ":" + port + " within " + START_TIMEOUT_S
               + " s: check " + LocalAwsConfig.ENV_DYNAMODB_PORT + " and " + LocalAwsConfig.ENV_NODE
-              + " (node 18+); node said: " + said, e);
+              + " (node 18+), or delete " + installDir + " to reinstall dynalite; node said: " + said, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       p.destroyForcibly();

@@ -5,57 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import io.tributary.core.id.SessionId;
 import io.tributary.core.id.StreamId;
-import io.tributary.core.resources.SessionsTable;
-import io.tributary.core.resources.StreamsTable;
 import io.tributary.local.aws.LocalAws;
 import io.tributary.local.aws.LocalAwsExtension;
 import io.tributary.playlist.PlaylistLambda;
 import io.tributary.playlist.bench.LambdaEvents;
+import io.tributary.playlist.bench.SyntheticStream;
 import io.tributary.playlist.manifest.HlsValidator;
 import io.tributary.playlist.manifest.MpdValidator;
-import io.tributary.playlist.plan.IndexedSegment;
-import io.tributary.playlist.plan.Track;
 import io.tributary.playlist.service.PlaylistConfig;
 import io.tributary.playlist.service.PlaylistEnv;
-import io.tributary.playlist.store.SegmentItems;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The real Lambda handler class driven with Function URL (API Gateway v2) events over local AWS. */
 @ExtendWith(LocalAwsExtension.class)
 class PlaylistLambdaTest {
-  /** Writes a live stream of {@code n} fresh segments; returns its id. */
-  public static String stream(LocalAws aws, int n) {
-    DynamoDbClient dynamo = aws.clients().dynamo();
-    String id = StreamId.random().value();
-    long started = System.currentTimeMillis() - n * 2000L;
-    String session = SessionId.startingAt(Instant.ofEpochMilli(started)).value();
-    dynamo.putItem(b -> b.tableName(aws.names().streamsTable()).item(Map.of(
-        StreamsTable.STREAM_ID, AttributeValue.fromS(id), StreamsTable.SEGMENT_DURATION_MS, AttributeValue.fromN("2000"))));
-    dynamo.putItem(b -> b.tableName(aws.names().sessionsTable()).item(Map.of(
-        SessionsTable.STREAM_ID, AttributeValue.fromS(id), SessionsTable.SESSION_ID, AttributeValue.fromS(session),
-        SessionsTable.FIRST_SEQ, AttributeValue.fromN("0"),
-        SessionsTable.STARTED_AT, AttributeValue.fromN(Long.toString(started)))));
-    for (int i = 0; i < n; i++) {
-      IndexedSegment s = new IndexedSegment(i, session, false, i == 0, false, 2000, i * 2000L, started + i * 2000L, 2000,
-          Map.of("source", new Track(400_000, 0, "avc1.640028", 1280, 720, 30, 90_000, i * 180_000L, 180_000)),
-          Optional.of(new Track(32_000, 0, "mp4a.40.2", 0, 0, 0, 48_000, i * 96_000L, 96_000)));
-      dynamo.putItem(b -> b.tableName(aws.names().segmentsTable()).item(SegmentItems.toItem(id, s)));
-    }
-    return id;
-  }
-
   @Test
   void functionUrlEventsGetManifestsWithHeaders(LocalAws aws) {
-    String id = stream(aws, 4);
+    String id = SyntheticStream.write(aws.clients().dynamo(), aws.names(), 4);
     Map<String, String> env = new HashMap<>(aws.env());
     env.put(PlaylistConfig.ENV_SERVE_MEDIA, "false");
     try (ApplicationContext ctx = ApplicationContext.builder().singletons(new PlaylistEnv(env)).start()) {

@@ -2,7 +2,11 @@ package io.tributary.ingest.chunk.capture;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.tributary.ingest.chunk.ChunkDecoder;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Test-scoped capture tool: an RTMP endpoint on 127.0.0.1 built from our handshake and chunk
@@ -41,7 +46,8 @@ public final class CaptureServer implements AutoCloseable {
   private final BlockingQueue<Capture> done = new LinkedBlockingQueue<>();
   private final Channel server;
 
-  private CaptureServer(RtmpLimits limits) throws InterruptedException {
+  private CaptureServer(RtmpLimits limits, Function<List<RtmpMessage>, ChannelHandler> responder)
+      throws InterruptedException {
     server = new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)
@@ -51,7 +57,7 @@ public final class CaptureServer implements AutoCloseable {
             Recorder recorder = new Recorder();
             RtmpPipeline.install(ch.pipeline(), limits);
             ch.pipeline().addAfter(RtmpPipeline.HANDSHAKE, "recorder", recorder);
-            ch.pipeline().addLast(new MinimalPublishResponder(recorder.messages));
+            ch.pipeline().addLast(responder.apply(recorder.messages));
             ch.pipeline().addLast(recorder.tail());
           }
         })
@@ -60,8 +66,30 @@ public final class CaptureServer implements AutoCloseable {
         .channel();
   }
 
+  /** A server that lets encoders publish. */
   public static CaptureServer start() throws InterruptedException {
-    return new CaptureServer(RtmpLimits.defaults());
+    return new CaptureServer(RtmpLimits.defaults(), MinimalPublishResponder::new);
+  }
+
+  /**
+   * A server that plays the media of a captured publish (metadata, audio, video, timestamps
+   * shifted by {@code timestampOffset} ms) to a client that asks to play, then closes; our
+   * encoder chunks at {@code outChunkSize}.
+   */
+  public static CaptureServer serving(byte[] capturedPublish, long timestampOffset, int outChunkSize)
+      throws InterruptedException {
+    EmbeddedChannel decoder = new EmbeddedChannel(new ChunkDecoder(RtmpLimits.defaults()));
+    decoder.writeInbound(Unpooled.wrappedBuffer(capturedPublish));
+    List<RtmpMessage> media = new ArrayList<>();
+    for (Object m; (m = decoder.readInbound()) != null; ) {
+      RtmpMessage played = MinimalPlayResponder.forPlayback((RtmpMessage) m, timestampOffset);
+      if (played != null) {
+        media.add(played);
+      }
+    }
+    decoder.finishAndReleaseAll();
+    return new CaptureServer(RtmpLimits.defaults().withOutChunkSize(outChunkSize),
+        received -> new MinimalPlayResponder(received, media));
   }
 
   public int port() {

@@ -27,10 +27,18 @@ final class DynamoEmulator implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private volatile boolean stopping;
 
   private DynamoEmulator(Process process, int port) {
     this.process = process;
     this.port = port;
+    // A crash of the child would otherwise only show as connection errors in every service.
+    process.onExit().thenAccept(p -> {
+      if (!stopping) {
+        LOG.error("dynalite (DynamoDB, node pid {}, port {}) exited unexpectedly with code {}: restart the local AWS",
+            p.pid(), port, p.exitValue());
+      }
+    });
   }
 
   static DynamoEmulator start(Path installDir, String node, int port, Optional<Path> levelDb) throws IOException {
@@ -118,6 +126,7 @@ final class DynamoEmulator implements AutoCloseable {
 
   @Override
   public void close() {
+    stopping = true;
     try {
       // Closing stdin is the polite stop the child listens for; a kill is the fallback.
       process.getOutputStream().close();

@@ -49,16 +49,21 @@ public final class LocalAwsServer implements AutoCloseable {
   private final LocalAws aws;
   private final Thread hook;
   private final Timings timings;
-  private boolean closed;
+  private final S3Emulator s3;
+  private final DynamoEmulator dynamo;
+  private volatile boolean closed;
 
   /** Milliseconds from the start call: emulators answering, then bootstrap done. */
   public record Timings(long readyMs, long bootstrappedMs) {}
 
-  private LocalAwsServer(LocalAwsConfig config, Deque<AutoCloseable> resources, LocalAws aws, Timings timings) {
+  private LocalAwsServer(LocalAwsConfig config, Deque<AutoCloseable> resources, LocalAws aws, Timings timings,
+                         S3Emulator s3, DynamoEmulator dynamo) {
     this.config = config;
     this.resources = resources;
     this.aws = aws;
     this.timings = timings;
+    this.s3 = s3;
+    this.dynamo = dynamo;
     this.hook = new Thread(this::closeQuietly, "tributary-local-aws-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
   }
@@ -127,7 +132,7 @@ public final class LocalAwsServer implements AutoCloseable {
       LocalAws aws = new LocalAws(clients, config.names(), settings, env, boot.queueUrl(), boot.dlqUrl());
       LOG.info("local AWS ready in {} ms (bootstrap done at {} ms): s3={} sqs={} dynamodb={} (node pid {}) data={}",
           ready, done, s3Port, sqsPort, dynamoPort, dyn.pid(), config.dataDir());
-      return new LocalAwsServer(config, started, aws, new Timings(ready, done));
+      return new LocalAwsServer(config, started, aws, new Timings(ready, done), s3, dyn);
     } catch (RuntimeException e) {
       closeAll(started);
       stopLate(dynamo, sqs);
@@ -166,6 +171,22 @@ public final class LocalAwsServer implements AutoCloseable {
 
   public Timings timings() {
     return timings;
+  }
+
+  /**
+   * Prometheus text exposition (format 0.0.4) of the emulators' state, for the {@code /metrics}
+   * endpoint of whichever process hosts this server.
+   */
+  public String prometheusText() {
+    return "# HELP tributary_local_aws_up 1 while the emulator is running.\n"
+        + "# TYPE tributary_local_aws_up gauge\n"
+        + "tributary_local_aws_up{service=\"s3\"} " + (!closed && s3.isStarted() ? 1 : 0) + "\n"
+        + "tributary_local_aws_up{service=\"sqs\"} " + (closed ? 0 : 1) + "\n"
+        + "tributary_local_aws_up{service=\"dynamodb\"} " + (!closed && dynamo.isAlive() ? 1 : 0) + "\n"
+        + "# HELP tributary_local_aws_start_seconds Time from start to emulators ready and to bootstrap done.\n"
+        + "# TYPE tributary_local_aws_start_seconds gauge\n"
+        + "tributary_local_aws_start_seconds{phase=\"ready\"} " + timings.readyMs() / 1000.0 + "\n"
+        + "tributary_local_aws_start_seconds{phase=\"bootstrapped\"} " + timings.bootstrappedMs() / 1000.0 + "\n";
   }
 
   @Override

@@ -45,7 +45,14 @@ final class LocalStackBackend {
     if (token != null && !token.isBlank()) {
       c.withEnv("LOCALSTACK_AUTH_TOKEN", token);
     }
-    c.start();
+    try {
+      c.start();
+    } catch (RuntimeException e) {
+      throw new LocalAwsException("LOCALSTACK_AUTH_TOKEN", token == null || token.isBlank() ? "unset" : "set",
+          "LocalStack container " + image + " did not start (" + Readiness.rootMessage(e) + "): current images need "
+              + "LOCALSTACK_AUTH_TOKEN in the environment; or run without -Dtributary.aws for the embedded emulators",
+          e);
+    }
     try {
       AwsSettings settings = AwsSettings.single(c.getEndpoint(), c.getRegion());
       AwsClients clients = new AwsClients(settings);

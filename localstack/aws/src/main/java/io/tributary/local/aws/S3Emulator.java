@@ -50,6 +50,10 @@ final class S3Emulator implements AutoCloseable {
     return proxy.getPort();
   }
 
+  boolean isStarted() {
+    return "STARTED".equals(proxy.getState());
+  }
+
   @Override
   public void close() throws Exception {
     proxy.stop();

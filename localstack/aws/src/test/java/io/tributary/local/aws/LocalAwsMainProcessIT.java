@@ -8,7 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The standalone server as the launcher runs it, in its own JVM: Ctrl-C (SIGTERM) stops it and
- * its node child; even kill -9 of the JVM leaves no node process behind.
+ * its node child; even kill -9 of the JVM leaves no node process behind. Its /metrics says all
+ * three emulators are up.
  */
 class LocalAwsMainProcessIT {
 
@@ -31,14 +39,26 @@ class LocalAwsMainProcessIT {
     ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
         System.getProperty("java.class.path"), LocalAwsMain.class.getName())
         .redirectError(ProcessBuilder.Redirect.DISCARD);
+    int metricsPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      metricsPort = s.getLocalPort();
+    }
     Map<String, String> env = pb.environment();
     env.putAll(new HashMap<>(Map.of("TRIBUTARY_DATA_DIR", dataDir.toString(), "TRIBUTARY_S3_PORT", "0",
-        "TRIBUTARY_SQS_PORT", "0", "TRIBUTARY_DYNAMODB_PORT", "0")));
+        "TRIBUTARY_SQS_PORT", "0", "TRIBUTARY_DYNAMODB_PORT", "0",
+        "TRIBUTARY_LOCAL_AWS_METRICS_PORT", Integer.toString(metricsPort))));
     Process jvm = pb.start();
     try {
       CompletableFuture<List<String>> ready = CompletableFuture.supplyAsync(() -> readUntilReady(jvm));
       List<String> lines = ready.get(120, TimeUnit.SECONDS);
       assertTrue(lines.stream().anyMatch(l -> l.startsWith("AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:")), lines::toString);
+      HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, metrics.statusCode());
+      for (String service : List.of("s3", "sqs", "dynamodb")) {
+        assertTrue(metrics.body().contains("tributary_local_aws_up{service=\"" + service + "\"} 1\n"), metrics.body());
+      }
       ProcessHandle node = jvm.descendants().filter(p -> p.info().command().orElse("").endsWith("node"))
           .findFirst().orElse(null);
       assertNotNull(node, "node child of the local AWS JVM");

@@ -41,9 +41,11 @@ class LocalAwsServerRestartIT {
       }
     }
 
-    try (LocalAwsServer server = LocalAwsServer.start(config)) {
+    LocalAwsServer second = LocalAwsServer.start(config);
+    try (LocalAwsServer server = second) {
       LocalAws aws = server.aws();
       assertTrue(server.timings().bootstrappedMs() >= server.timings().readyMs());
+      assertTrue(server.prometheusText().contains("tributary_local_aws_up{service=\"dynamodb\"} 1\n"));
       try (var s3 = aws.clients().s3(); var d = aws.clients().dynamo(); var sqs = aws.clients().sqs()) {
         assertEquals("kept", s3.getObjectAsBytes(b -> b.bucket(aws.names().mediaBucket()).key(key)).asUtf8String());
         assertEquals("kept", d.getItem(b -> b.tableName(aws.names().streamsTable()).key(pk).consistentRead(true))
@@ -54,6 +56,8 @@ class LocalAwsServerRestartIT {
       }
     }
 
+    assertTrue(second.prometheusText().contains("tributary_local_aws_up{service=\"dynamodb\"} 0\n"),
+        "down after close");
     try (LocalAwsServer server = LocalAwsServer.start(config.withPersistence(true, true))) {
       LocalAws aws = server.aws();
       try (var s3 = aws.clients().s3(); var d = aws.clients().dynamo(); var sqs = aws.clients().sqs()) {

@@ -23,9 +23,9 @@ import software.constructs.Construct;
 
 /**
  * The HTTP API in front of the API function (payload format 2.0). Every path goes to the one
- * Micronaut function; routes are spelled out only where a throttle differs: creating streams and
- * minting stream keys are rare, expensive for an attacker to have unbounded, and limited tighter
- * than reads. Authorization is the function's (Bearer tokens checked against hashed tokens).
+ * Micronaut function; routes are spelled out only where a throttle differs: creating streams,
+ * minting or rotating stream keys and minting API tokens are rare, and unbounded they would let a
+ * stolen token mint credentials in bulk, so they are limited far below reads. Authorization is the function's (Bearer tokens checked against hashed tokens).
  */
 public final class ManagementApi extends Construct {
   /** Route key → {rate per second, burst}. Tighter than the stage default on purpose. */
@@ -43,9 +43,9 @@ public final class ManagementApi extends Construct {
     HttpLambdaIntegration integration = new HttpLambdaIntegration("Api", api.alias(),
         HttpLambdaIntegrationProps.builder().payloadFormatVersion(PayloadFormatVersion.VERSION_2_0).build());
     route("/{proxy+}", HttpMethod.ANY, integration);
-    route("/health", HttpMethod.GET, integration);
-    route("/streams", HttpMethod.POST, integration);
-    route("/streams/{streamId}/keys", HttpMethod.POST, integration);
+    // A throttle applies to a route key only if that route exists.
+    ROUTE_THROTTLES.keySet().forEach(key -> route(key.substring(key.indexOf(' ') + 1),
+        HttpMethod.valueOf(key.substring(0, key.indexOf(' '))), integration));
 
     stage = HttpStage.Builder.create(this, "Stage")
         .httpApi(http)
@@ -80,6 +80,9 @@ public final class ManagementApi extends Construct {
     Map<String, int[]> m = new LinkedHashMap<>();
     m.put("POST /streams", new int[] {5, 10});
     m.put("POST /streams/{streamId}/keys", new int[] {2, 5});
+    m.put("POST /streams/{streamId}/keys/{keyId}/rotate", new int[] {2, 5});
+    m.put("POST /tokens", new int[] {1, 2});
+    // Unauthenticated: cheap, but must not be a free amplifier.
     m.put("GET /health", new int[] {10, 20});
     return Collections.unmodifiableMap(m);
   }

@@ -21,7 +21,8 @@ class ManagementApiTest {
     t.hasResourceProperties("AWS::ApiGatewayV2::Api", Match.objectLike(Map.of("ProtocolType", "HTTP")));
     Set<String> keys = Templates.resources(t, "AWS::ApiGatewayV2::Route").values().stream()
         .map(r -> (String) Templates.properties(r).get("RouteKey")).collect(Collectors.toSet());
-    assertEquals(Set.of("ANY /{proxy+}", "GET /health", "POST /streams", "POST /streams/{streamId}/keys"), keys);
+    assertEquals(Set.of("ANY /{proxy+}", "GET /health", "POST /streams", "POST /streams/{streamId}/keys",
+        "POST /streams/{streamId}/keys/{keyId}/rotate", "POST /tokens"), keys);
   }
 
   @Test

@@ -126,7 +126,7 @@ public final class LocalAwsServer implements AutoCloseable {
       LOG.info("emulators started (ms from start): S3Proxy {}, ElasticMQ {}, dynalite {}", s3Ms, sqsMs,
           (System.nanoTime() - t0) / 1_000_000);
       long ready = join(readiness);
-      BootstrapResult boot = Bootstrap.run(clients, new Schema(config.names()));
+      BootstrapResult boot = Bootstrap.run(clients, new Schema(config.names()), S3Emulator.UNSUPPORTED);
       long done = (System.nanoTime() - t0) / 1_000_000;
       Map<String, String> env = LocalEnv.of(settings, config.names(), credentials);
       LocalAws aws = new LocalAws(clients, config.names(), settings, env, boot.queueUrl(), boot.dlqUrl());

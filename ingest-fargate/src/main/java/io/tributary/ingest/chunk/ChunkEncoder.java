@@ -43,6 +43,14 @@ public final class ChunkEncoder extends MessageToByteEncoder<RtmpMessage> {
     return chunkSize;
   }
 
+  /** Sizes the output for media so a large message is written without the buffer growing. */
+  @Override
+  protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, RtmpMessage message, boolean preferDirect) {
+    Payload payload = MessageWriter.payloadOf(message);
+    int length = payload == null ? 256 : payload.length();
+    return ctx.alloc().heapBuffer(32 + length + (length / chunkSize + 1) * 8);
+  }
+
   @Override
   protected void encode(ChannelHandlerContext ctx, RtmpMessage message, ByteBuf out) {
     if (!announced) {

@@ -22,8 +22,11 @@ public class DynamoIdempotencyRepository implements IdempotencyRepository {
   @Override
   public boolean claim(IdempotencyRecord pending) {
     try {
-      dynamo.putItem(b -> b.tableName(table).item(toItem(pending)).conditionExpression("attribute_not_exists(#id)")
-          .expressionAttributeNames(Map.of("#id", IdempotencyTable.ID)));
+      // An expired record counts as absent: DynamoDB's TTL sweep may lag by days.
+      dynamo.putItem(b -> b.tableName(table).item(toItem(pending))
+          .conditionExpression("attribute_not_exists(#id) OR #exp < :now")
+          .expressionAttributeNames(Map.of("#id", IdempotencyTable.ID, "#exp", IdempotencyTable.EXPIRES_AT))
+          .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000)))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

@@ -6,6 +6,8 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Micronaut's own error paths (malformed JSON, unknown properties, failed bean validation,
@@ -15,6 +17,8 @@ import jakarta.inject.Singleton;
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+  /** Serde's message for a property the target record does not declare. */
+  private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Unknown property \\[([^\\]]{1,100})\\]");
 
   @Override
   public MutableHttpResponse<Problem> processResponse(ErrorContext ctx, MutableHttpResponse<?> response) {
@@ -29,6 +33,12 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     }
     if (detail == null) {
       detail = ctx.getRootCause().map(Throwable::getMessage).orElse(response.reason());
+    }
+    if (detail != null) {
+      Matcher m = UNKNOWN_PROPERTY.matcher(detail);
+      if (m.find()) {
+        field = m.group(1);
+      }
     }
     String rule = switch (status) {
       case 400 -> "well-formed JSON with known properties only";

@@ -55,8 +55,8 @@ public class StreamService {
     if (!idempotency.claim(pending)) {
       IdempotencyRecord existing = idempotency.find(id).orElse(null);
       if (existing == null) {
-        // Expired but not yet swept by TTL: the key is free again, overwrite is safe.
-        throw ApiProblem.conflict("retry", "Idempotency-Key record is being replaced; retry the request");
+        // It expired between the claim and the read: the key is free again.
+        throw ApiProblem.conflict("retry", "Idempotency-Key record expired just now; retry the request");
       }
       if (!existing.requestHash().equals(requestHash)) {
         throw new ApiProblem(422, "Unprocessable Content", "header:Idempotency-Key", "same body for the same key",

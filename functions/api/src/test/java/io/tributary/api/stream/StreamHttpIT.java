@@ -119,6 +119,13 @@ class StreamHttpIT {
     HttpResponse<String> unknown = alice.post("streams", "{\"name\":\"x\",\"colour\":\"red\"}");
     assertEquals(400, unknown.statusCode(), unknown.body());
     assertTrue(json(unknown).get("detail").asText().contains("colour"), unknown.body());
+    assertEquals("colour", json(unknown).get("field").asText(), unknown.body());
+
+    HttpResponse<String> noRoute = alice.get("nowhere");
+    assertEquals(404, noRoute.statusCode());
+    assertEquals("application/problem+json", noRoute.headers().firstValue("Content-Type").orElseThrow());
+    HttpResponse<String> method = alice.send("PUT", "streams", "{}", Map.of());
+    assertEquals(405, method.statusCode(), method.body());
 
     HttpResponse<String> malformed = alice.post("streams", "{\"name\":");
     assertEquals(400, malformed.statusCode(), malformed.body());

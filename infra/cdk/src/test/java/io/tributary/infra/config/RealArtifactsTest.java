@@ -9,7 +9,9 @@ import io.tributary.infra.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +44,19 @@ class RealArtifactsTest {
     String entry = handler.replaceAll("::.*", "").replace('.', '/') + ".class";
     try (ZipFile zip = new ZipFile(path.toFile())) {
       assertNotNull(zip.getEntry(entry), entry + " missing from " + jar);
+    }
+  }
+
+  /** Issue 7: the Lambda artifacts leave Netty's HTTP server out (smaller jar, no hang on exit). */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({Artifacts.API_JAR, Artifacts.PLAYLIST_JAR})
+  void lambdaJarCarriesNoNettyHttpServer(String jar) throws IOException {
+    Path path = ROOT.resolve(jar);
+    assumeTrue(Files.isRegularFile(path), jar + " not built");
+    try (ZipFile zip = new ZipFile(path.toFile())) {
+      List<String> netty = zip.stream().map(ZipEntry::getName)
+          .filter(n -> n.startsWith("io/micronaut/http/server/netty/")).limit(3).toList();
+      assertEquals(List.of(), netty, jar);
     }
   }
 

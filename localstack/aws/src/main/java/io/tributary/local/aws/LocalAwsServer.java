@@ -104,7 +104,9 @@ public final class LocalAwsServer implements AutoCloseable {
         try {
           return SqsEmulator.start(sqsPort, config.sqsDir(), config.persistent(), config.region());
         } catch (Exception e) {
-          throw new IllegalStateException("ElasticMQ (SQS) failed to start on port " + sqsPort, e);
+          throw new LocalAwsException(LocalAwsConfig.ENV_SQS_PORT, Integer.toString(sqsPort), "ElasticMQ (SQS) failed "
+              + "to start on " + LoopbackPort.HOST + ":" + sqsPort + " (" + Readiness.rootMessage(e) + "): set "
+              + LocalAwsConfig.ENV_SQS_PORT + " to a free port", e);
         }
       }, pool);
       sqs = sqsFuture;
@@ -116,7 +118,15 @@ public final class LocalAwsServer implements AutoCloseable {
         return (System.nanoTime() - t0) / 1_000_000;
       }, pool);
       LocalCredentials credentials = LocalCredentials.forThisProcess();
-      S3Emulator s3 = S3Emulator.start(config.s3Dir(), s3Port, credentials);
+      S3Emulator s3;
+      try {
+        s3 = S3Emulator.start(config.s3Dir(), s3Port, credentials);
+      } catch (Exception e) {
+        throw new LocalAwsException(LocalAwsConfig.ENV_S3_PORT, Integer.toString(s3Port), "S3Proxy (S3) failed to "
+            + "start on " + LoopbackPort.HOST + ":" + s3Port + " with data in " + config.s3Dir() + " ("
+            + Readiness.rootMessage(e) + "): set " + LocalAwsConfig.ENV_S3_PORT + " to a free port or "
+            + LocalAwsConfig.ENV_DATA_DIR + " to a writable directory", e);
+      }
       started.push(s3);
       long s3Ms = (System.nanoTime() - t0) / 1_000_000;
       started.push(join(sqsFuture));
@@ -133,15 +143,16 @@ public final class LocalAwsServer implements AutoCloseable {
       LOG.info("local AWS ready in {} ms (bootstrap done at {} ms): s3={} sqs={} dynamodb={} (node pid {}) data={}",
           ready, done, s3Port, sqsPort, dynamoPort, dyn.pid(), config.dataDir());
       return new LocalAwsServer(config, started, aws, new Timings(ready, done), s3, dyn);
-    } catch (RuntimeException e) {
+    } catch (LocalAwsException e) {
       closeAll(started);
       stopLate(dynamo, sqs);
       throw e;
     } catch (Exception e) {
       closeAll(started);
       stopLate(dynamo, sqs);
-      throw new LocalAwsException("start", config.dataDir().toString(), "local AWS failed to start: "
-          + Readiness.rootMessage(e), e);
+      throw new LocalAwsException("start", config.dataDir().toString(), "local AWS failed to start ("
+          + Readiness.rootMessage(e) + "): see the log above; if the data under " + config.dataDir()
+          + " is damaged, start once with " + LocalAwsConfig.ENV_WIPE + "=true", e);
     } finally {
       pool.shutdown();
     }

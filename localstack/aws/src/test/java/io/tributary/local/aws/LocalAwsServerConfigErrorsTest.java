@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -46,6 +47,16 @@ class LocalAwsServerConfigErrorsTest {
       assertTrue(e.getMessage().contains("in use") && e.getMessage().contains("TRIBUTARY_DATA_DIR"), e.getMessage());
       assertTrue(first.aws().queueUrl().contains(first.names().jobQueue()), "the first keeps running");
     }
+  }
+
+  @Test
+  void dataDirThatIsAFileSaysWhichVariableToFix(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+    LocalAwsException e = assertThrows(LocalAwsException.class,
+        () -> LocalAwsServer.start(LocalAwsConfig.forTests(file)));
+    assertOneLine(e);
+    assertTrue(e.getMessage().startsWith("cannot create data dir " + file), e.getMessage());
+    assertTrue(e.getMessage().contains("TRIBUTARY_DATA_DIR"), e.getMessage());
   }
 
   @Test

@@ -60,7 +60,8 @@ public final class RtmpClient implements AutoCloseable {
 
   /** TCP connect and the plain handshake: C0+C1, read S0+S1+S2, send C2 (echo of S1). */
   public static RtmpClient open(String host, int port, Duration timeout) throws IOException {
-    Socket s = new Socket();
+    // A channel's socket, so the load tool can switch it to non-blocking writes after the publish flow.
+    Socket s = java.nio.channels.SocketChannel.open().socket();
     s.setTcpNoDelay(true);
     s.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
     s.setSoTimeout((int) timeout.toMillis());

@@ -31,12 +31,21 @@ public final class QueuedJobs {
               .receiptHandle(m.receiptHandle()).visibilityTimeout(0));
         }
       }
-      boolean lastSeen = out.stream().anyMatch(r -> r.job().last());
-      if (out.size() >= atLeast && (atLeast == 0 || lastSeen)) {
+      if (out.size() >= atLeast && complete(out)) {
         break;
       }
     }
     out.sort(Comparator.comparingLong(r -> r.job().seq()));
     return out;
+  }
+
+  /** A whole session: its first chunk (discontinuity), its last, and every seq between. */
+  private static boolean complete(List<Received> jobs) {
+    long first = jobs.stream().filter(r -> r.job().discontinuity()).mapToLong(r -> r.job().seq()).max().orElse(-1);
+    long last = jobs.stream().filter(r -> r.job().last()).mapToLong(r -> r.job().seq()).max().orElse(-1);
+    if (first < 0 || last < first) {
+      return false;
+    }
+    return jobs.stream().filter(r -> r.job().seq() >= first && r.job().seq() <= last).count() == last - first + 1;
   }
 }

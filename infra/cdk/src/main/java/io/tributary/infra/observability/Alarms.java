@@ -2,7 +2,6 @@ package io.tributary.infra.observability;
 
 import io.tributary.core.metrics.MetricNames;
 import io.tributary.infra.config.InfraConfig;
-import io.tributary.infra.nag.Nag;
 import io.tributary.infra.storage.JobQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +36,13 @@ public final class Alarms extends Construct {
 
   public Alarms(Construct scope, String id, InfraConfig config, JobQueue jobs, NetworkTargetGroup ingestTargets) {
     super(scope, id);
+    // Not KMS-encrypted: CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed
+    // aws/sns key, a customer-managed key costs $1/month, and these messages carry only alarm
+    // names and states. TLS is enforced.
     topic = Topic.Builder.create(this, "Topic")
         .displayName("Tributary alarms")
         .enforceSsl(true)
         .build();
-    Nag.suppress(topic, "AwsSolutions-SNS2", "CloudWatch alarms cannot publish to a topic encrypted with the "
-        + "AWS-managed aws/sns key; a customer-managed key costs $1/month, and these messages carry only alarm "
-        + "names and states.");
     config.alarmEmail().ifPresent(e -> topic.addSubscription(new EmailSubscription(e)));
     MetricOptions maxPerMinute = MetricOptions.builder().statistic("Maximum").period(Duration.minutes(1)).build();
 

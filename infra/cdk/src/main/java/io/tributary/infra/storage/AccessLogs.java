@@ -1,6 +1,5 @@
 package io.tributary.infra.storage;
 
-import io.tributary.infra.nag.Nag;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
@@ -36,7 +35,6 @@ public final class AccessLogs extends Construct {
         // Logs outlive a stack deletion until their lifecycle empties the bucket.
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
-    Nag.suppress(bucket, "AwsSolutions-S1", "This is the access-log bucket; logging it into itself would loop.");
   }
 
   /**

@@ -1,7 +1,10 @@
 package io.tributary.playlist;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.tributary.playlist.service.PlaylistConfig;
+import io.tributary.playlist.service.Priming;
 
 /**
  * Lambda handler behind a Function URL (API Gateway v2 HTTP payload), the CloudFront origin for
@@ -11,6 +14,16 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 public class PlaylistLambda extends APIGatewayV2HTTPEventFunction {
   public PlaylistLambda() {
     super();
+    if (PlaylistConfig.fromEnv(System.getenv()).eagerInit()) {
+      Priming.run(PlaylistServer.PRIMING_ROUNDS);
+    }
+  }
+
+  /** Every singleton at init (TRIBUTARY_PLAYLIST_EAGER_INIT, default true): SnapStart snapshots them. */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return super.newApplicationContextBuilder()
+        .eagerInitSingletons(PlaylistConfig.fromEnv(System.getenv()).eagerInit());
   }
 
   /** For tests and in-process measurements with a prepared context. */

@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.tributary.playlist.service.PlaylistConfig;
 import io.tributary.playlist.service.PlaylistEnv;
 import io.tributary.playlist.service.PlaylistMetrics;
+import io.tributary.playlist.service.Priming;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlaylistServer {
   private static final Logger LOG = LoggerFactory.getLogger(PlaylistServer.class);
+  static final int PRIMING_ROUNDS = 50;
 
   private PlaylistServer() {}
 
@@ -40,8 +42,12 @@ public final class PlaylistServer {
     Map<String, Object> props = new HashMap<>();
     props.put("micronaut.server.host", config.host());
     props.put("micronaut.server.port", config.port() == 0 ? -1 : config.port());
-    return Micronaut.build(args).mainClass(PlaylistServer.class).properties(props)
-        .singletons(new PlaylistEnv(env)).banner(false).start();
+    ApplicationContext ctx = Micronaut.build(args).mainClass(PlaylistServer.class).properties(props)
+        .singletons(new PlaylistEnv(env)).banner(false).eagerInitSingletons(config.eagerInit()).start();
+    if (config.eagerInit()) {
+      Priming.run(PRIMING_ROUNDS);
+    }
+    return ctx;
   }
 
   /** One progress line a minute with the request count, for a long-running process. */

@@ -55,8 +55,8 @@ public class PlaylistBeans {
   }
 
   @Singleton
-  PlaylistMetrics metrics() {
-    return new PlaylistMetrics();
+  PlaylistMetrics metrics(PlaylistEnv env) {
+    return new PlaylistMetrics(env.values().containsKey("AWS_LAMBDA_FUNCTION_NAME"));
   }
 
   @Singleton

@@ -84,8 +84,7 @@ public final class ManifestService {
     } catch (ViewerRequestException e) {
       r = ManifestResponse.refused(e);
     }
-    metrics.request(kind, r.status());
-    metrics.rendered(System.nanoTime() - started);
+    metrics.manifest(kind, r.status(), System.nanoTime() - started);
     return r;
   }
 

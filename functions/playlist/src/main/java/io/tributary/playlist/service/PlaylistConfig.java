@@ -17,11 +17,14 @@ import java.util.Optional;
  *   <li>{@code TRIBUTARY_PLAYLIST_SERVE_MEDIA} (default true): serve segments from S3; false in
  *       AWS where CloudFront routes segment paths to the bucket</li>
  *   <li>{@code TRIBUTARY_PLAYLIST_ENDED_MAX_AGE_S} (default 86400): cache lifetime of ended sessions' manifests</li>
+ *   <li>{@code TRIBUTARY_PLAYLIST_EAGER_INIT} (default true): create every bean and prime the manifest
+ *       path at startup (Lambda init phase / SnapStart snapshot) instead of on the first request</li>
  * </ul>
  * AWS endpoints, region and resource names come from core {@code AwsSettings}/{@code ResourceNames}.
  */
 public record PlaylistConfig(String host, int port, int liveWindowSegments, long cacheTtlMs,
-                             Optional<String> playbackSecret, boolean serveMedia, int endedMaxAgeS) {
+                             Optional<String> playbackSecret, boolean serveMedia, int endedMaxAgeS,
+                             boolean eagerInit) {
   public static final String ENV_HOST = "TRIBUTARY_PLAYLIST_HOST";
   public static final String ENV_PORT = "TRIBUTARY_PLAYLIST_PORT";
   public static final String ENV_LIVE_WINDOW = "TRIBUTARY_PLAYLIST_LIVE_WINDOW";
@@ -29,6 +32,7 @@ public record PlaylistConfig(String host, int port, int liveWindowSegments, long
   public static final String ENV_SECRET = "TRIBUTARY_PLAYBACK_SECRET";
   public static final String ENV_SERVE_MEDIA = "TRIBUTARY_PLAYLIST_SERVE_MEDIA";
   public static final String ENV_ENDED_MAX_AGE_S = "TRIBUTARY_PLAYLIST_ENDED_MAX_AGE_S";
+  public static final String ENV_EAGER_INIT = "TRIBUTARY_PLAYLIST_EAGER_INIT";
 
   public PlaylistConfig {
     if (port < 0 || port > 65_535) {
@@ -54,7 +58,8 @@ public record PlaylistConfig(String host, int port, int liveWindowSegments, long
     return new PlaylistConfig(env.getOrDefault(ENV_HOST, "127.0.0.1"), integer(env, ENV_PORT, 8082),
         integer(env, ENV_LIVE_WINDOW, 6), integer(env, ENV_CACHE_TTL_MS, 2000),
         Optional.ofNullable(env.get(ENV_SECRET)).filter(s -> !s.isBlank()),
-        !"false".equalsIgnoreCase(env.getOrDefault(ENV_SERVE_MEDIA, "true")), integer(env, ENV_ENDED_MAX_AGE_S, 86_400));
+        !"false".equalsIgnoreCase(env.getOrDefault(ENV_SERVE_MEDIA, "true")), integer(env, ENV_ENDED_MAX_AGE_S, 86_400),
+        !"false".equalsIgnoreCase(env.getOrDefault(ENV_EAGER_INIT, "true")));
   }
 
   private static int integer(Map<String, String> env, String name, int dflt) {

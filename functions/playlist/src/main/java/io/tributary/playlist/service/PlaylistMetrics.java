@@ -1,15 +1,30 @@
 package io.tributary.playlist.service;
 
+import io.tributary.core.metrics.EmfLine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Request counters and render time, exposed as Prometheus text on {@code /metrics}. */
+/**
+ * Request counters and render time: Prometheus text on {@code /metrics} for the local server,
+ * and in Lambda one CloudWatch EMF line per manifest request on stdout (namespace Tributary,
+ * dimensions Service=playlist and Kind; no stream id as a dimension).
+ */
 public final class PlaylistMetrics {
+  private final boolean emf;
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final LongAdder renderNanos = new LongAdder();
   private final LongAdder renders = new LongAdder();
   private final LongAdder mediaBytes = new LongAdder();
+
+  public PlaylistMetrics() {
+    this(false);
+  }
+
+  /** @param emf write EMF lines (in Lambda, where stdout goes to CloudWatch Logs) */
+  public PlaylistMetrics(boolean emf) {
+    this.emf = emf;
+  }
 
   public void request(String kind, int status) {
     requests.computeIfAbsent(kind + "\n" + status, k -> new LongAdder()).increment();
@@ -18,6 +33,18 @@ public final class PlaylistMetrics {
   public void rendered(long nanos) {
     renderNanos.add(nanos);
     renders.increment();
+  }
+
+  /** One manifest answered: counted, and as an EMF record when running in Lambda. */
+  public void manifest(String kind, int status, long nanos) {
+    request(kind, status);
+    rendered(nanos);
+    if (emf) {
+      System.out.println(new EmfLine().dimension("Service", "playlist").dimension("Kind", kind)
+          .metric("ManifestRequests", 1, "Count").metric(status >= 400 ? "ManifestErrors" : "ManifestOk", 1, "Count")
+          .metric("ManifestRenderMs", nanos / 1e6, "Milliseconds").property("status", status)
+          .toJson(System.currentTimeMillis()));
+    }
   }
 
   public void mediaBytes(long n) {

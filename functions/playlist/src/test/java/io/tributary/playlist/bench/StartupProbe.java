@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StartupProbe {
   private static final int RUNS = 3;
+  /** Pseudo-flag: run with TRIBUTARY_PLAYLIST_EAGER_INIT=false (the baseline without eager init and priming). */
+  private static final String LAZY = "lazy";
 
   private StartupProbe() {}
 
@@ -36,7 +38,10 @@ public final class StartupProbe {
     Path jar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().matches("tributary-playlist-[^-]+(-SNAPSHOT)?\\.jar"))
         .findFirst().orElseThrow(() -> new IllegalStateException("run mvn package first"));
     String cp = jar + ":" + Files.readString(Path.of("target/classpath.txt")).strip();
-    String lambdaCp = "target/test-classes:" + cp;
+    // The Lambda runs from the shaded artifact the CDK app deploys (no Netty on its classpath).
+    Path lambdaJar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().endsWith("-lambda.jar"))
+        .findFirst().orElseThrow(() -> new IllegalStateException("run mvn package first"));
+    String lambdaCp = "target/test-classes:" + lambdaJar;
     Path dir = Files.createTempDirectory("startup-probe-");
     try (LocalAwsServer aws = LocalAwsServer.start(LocalAwsConfig.forTests(dir))) {
       LocalAws local = aws.aws();
@@ -48,6 +53,7 @@ public final class StartupProbe {
       server(local, cp, path, List.of("-XX:ArchiveClassesAtExit=" + serverJsa));
       lambda(local, lambdaCp, path, List.of("-XX:ArchiveClassesAtExit=" + lambdaJsa));
       Map<String, List<String>> variants = new java.util.LinkedHashMap<>();
+      variants.put("lazy-baseline", List.of(LAZY));
       variants.put("plain", List.of());
       variants.put("appcds", List.of("-XX:SharedArchiveFile=" + serverJsa));
       variants.put("c1-only", List.of("-XX:TieredStopAtLevel=1"));
@@ -58,6 +64,7 @@ public final class StartupProbe {
         }
         System.out.println("RESULT server " + v.getKey() + " jvm-start->first-manifest ms " + s + " median " + median(s));
       }
+      variants.remove("c1-only");
       variants.put("appcds", List.of("-XX:SharedArchiveFile=" + lambdaJsa));
       variants.put("appcds+c1", List.of("-XX:SharedArchiveFile=" + lambdaJsa, "-XX:TieredStopAtLevel=1"));
       for (var v : variants.entrySet()) {
@@ -86,11 +93,12 @@ public final class StartupProbe {
       port = ss.getLocalPort();
     }
     List<String> cmd = new ArrayList<>(List.of("java", "-Xshare:auto"));
-    cmd.addAll(flags);
+    cmd.addAll(flags.stream().filter(f -> !f.equals(LAZY)).toList());
     cmd.addAll(List.of("-cp", cp, "io.tributary.playlist.PlaylistServer"));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     Map<String, String> env = new HashMap<>(aws.env());
     env.put(PlaylistConfig.ENV_PORT, Integer.toString(port));
+    env.put(PlaylistConfig.ENV_EAGER_INIT, Boolean.toString(!flags.contains(LAZY)));
     pb.environment().putAll(env);
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     long t0 = System.nanoTime();
@@ -135,11 +143,12 @@ public final class StartupProbe {
 
   private static long lambda(LocalAws aws, String cp, String path, List<String> flags) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("java"));
-    cmd.addAll(flags);
+    cmd.addAll(flags.stream().filter(f -> !f.equals(LAZY)).toList());
     cmd.addAll(List.of("-cp", cp, LambdaColdStart.class.getName(), path));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     Map<String, String> env = new HashMap<>(aws.env());
     env.put(PlaylistConfig.ENV_SERVE_MEDIA, "false");
+    env.put(PlaylistConfig.ENV_EAGER_INIT, Boolean.toString(!flags.contains(LAZY)));
     pb.environment().putAll(env);
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();

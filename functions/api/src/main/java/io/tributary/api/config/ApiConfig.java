@@ -50,6 +50,10 @@ public record ApiConfig(
 
   public ApiConfig {
     webhookUrls = webhookUrls == null ? List.of() : webhookUrls.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    if (!webhookUrls.isEmpty() && (webhookSecret == null || webhookSecret.filter(w -> w.length() >= 16).isEmpty())) {
+      throw new IllegalArgumentException("TRIBUTARY_WEBHOOK_URLS is set but TRIBUTARY_WEBHOOK_SECRET (16+ characters) is "
+          + "not: webhooks are always signed");
+    }
     for (String url : webhookUrls) {
       if (!url.matches("https?://\\S+")) {
         throw new IllegalArgumentException("TRIBUTARY_WEBHOOK_URLS entry is not an http(s) URL: " + url);

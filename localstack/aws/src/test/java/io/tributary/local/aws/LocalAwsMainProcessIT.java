@@ -81,6 +81,19 @@ class LocalAwsMainProcessIT {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void badConfigurationPrintsOneLineAndExitsWith2(@TempDir Path dataDir) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), LocalAwsMain.class.getName());
+    pb.environment().put("TRIBUTARY_DATA_DIR", dataDir.toString());
+    pb.environment().put("TRIBUTARY_SQS_PORT", "not-a-port");
+    Process jvm = pb.start();
+    String err = new String(jvm.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(jvm.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, jvm.exitValue(), err);
+    assertEquals("local-aws: TRIBUTARY_SQS_PORT=not-a-port is not a number: set it to a port such as 9324", err);
+  }
+
   private static List<String> readUntilReady(Process p) {
     List<String> lines = new java.util.ArrayList<>();
     try {

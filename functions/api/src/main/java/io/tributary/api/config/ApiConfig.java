@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param webhookSecret HMAC-SHA256 key for the {@code X-Tributary-Signature} header
  * @param eventBusName EventBridge bus for stream events in AWS; empty means none
  * @param eventsPollMs how often the local server polls the streams table for transitions; 0 = off
+ * @param mediaSweepDelayS how long after a stream's deletion the local sweep removes its media
  */
 @ConfigurationProperties("tributary")
 public record ApiConfig(
@@ -46,7 +47,8 @@ public record ApiConfig(
     @Bindable(defaultValue = "") List<String> webhookUrls,
     Optional<String> webhookSecret,
     Optional<String> eventBusName,
-    @Bindable(defaultValue = "2000") @Min(0) @Max(600000) int eventsPollMs) {
+    @Bindable(defaultValue = "2000") @Min(0) @Max(600000) int eventsPollMs,
+    @Bindable(defaultValue = "60") @Min(0) @Max(604800) int mediaSweepDelayS) {
 
   public ApiConfig {
     webhookUrls = webhookUrls == null ? List.of() : webhookUrls.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -144,6 +144,33 @@ public class DynamoStreamRepository implements StreamRepository {
     return out;
   }
 
+  @Override
+  public List<StreamRecord> scanDeleted(long deletedBefore, int max) {
+    List<StreamRecord> out = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      var res = dynamo.scan(b -> b.tableName(table).filterExpression("#d < :before")
+          .expressionAttributeNames(Map.of("#d", StreamsTable.DELETED_AT))
+          .expressionAttributeValues(Map.of(":before", n(deletedBefore)))
+          .limit(1000).exclusiveStartKey(from));
+      res.items().forEach(i -> out.add(fromItem(i)));
+      start = res.hasLastEvaluatedKey() && !res.lastEvaluatedKey().isEmpty() ? res.lastEvaluatedKey() : null;
+    } while (start != null && out.size() < max);
+    return out.size() > max ? out.subList(0, max) : out;
+  }
+
+  @Override
+  public boolean purge(StreamId id) {
+    try {
+      dynamo.deleteItem(b -> b.tableName(table).key(key(id)).conditionExpression("attribute_exists(#d)")
+          .expressionAttributeNames(Map.of("#d", StreamsTable.DELETED_AT)));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
   static Map<String, AttributeValue> toItem(StreamRecord r) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(StreamsTable.STREAM_ID, s(r.id().value()));

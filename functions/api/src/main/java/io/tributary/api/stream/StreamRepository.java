@@ -27,4 +27,10 @@ public interface StreamRepository {
 
   /** Every stream not deleted, all tenants, at most {@code max} (the local event poller's snapshot). */
   java.util.List<StreamRecord> scanAll(int max);
+
+  /** Deleted streams whose deletion is older than {@code deletedBefore}, at most {@code max}. */
+  java.util.List<StreamRecord> scanDeleted(long deletedBefore, int max);
+
+  /** Removes the item of a deleted stream once its media is gone; false if it is not deleted. */
+  boolean purge(StreamId id);
 }

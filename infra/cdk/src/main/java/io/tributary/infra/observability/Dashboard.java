@@ -1,8 +1,10 @@
 package io.tributary.infra.observability;
 
+import io.tributary.core.metrics.EmfLine;
 import io.tributary.core.metrics.MetricNames;
 import io.tributary.infra.storage.JobQueue;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.cloudfront.Distribution;
@@ -10,6 +12,7 @@ import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.SingleValueWidget;
 import software.constructs.Construct;
@@ -54,10 +57,24 @@ public final class Dashboard extends Construct {
         graph("Manifest age (s)", List.of(
             emf(MetricNames.PLAYLIST, MetricNames.MANIFEST_AGE_SECONDS, "Maximum"),
             emf(MetricNames.PLAYLIST, MetricNames.MANIFEST_AGE_SECONDS, "Average"))));
+    // The playlist function also counts manifests per kind (a second dimension, so a SEARCH
+    // collects every kind without this app knowing their names).
+    dashboard.addWidgets(graph("Manifests served / failed, by kind", List.of(
+        search("ManifestRequests", "Sum"), search("ManifestErrors", "Sum"), search("ManifestRenderMs", "p99"))));
     dashboard.addWidgets(
         graph("CloudFront 4xx / 5xx (%)", List.of(cdn.metric4xxErrorRate(avg), cdn.metric5xxErrorRate(avg))),
         graph("API 4xx / 5xx", List.of(api.metricClientError(sum), api.metricServerError(sum))),
         AlarmStatusWidget.Builder.create().title("Alarms").width(12).alarms(List.copyOf(alarms)).build());
+  }
+
+  private static IMetric search(String metric, String statistic) {
+    return MathExpression.Builder.create()
+        .expression("SEARCH('{" + EmfLine.NAMESPACE + "," + MetricNames.SERVICE + ",Kind} " + MetricNames.SERVICE
+            + "=\"" + MetricNames.PLAYLIST + "\" MetricName=\"" + metric + "\"', '" + statistic + "', 60)")
+        .usingMetrics(Map.of())
+        .label(metric)
+        .period(Duration.minutes(1))
+        .build();
   }
 
   private static IMetric emf(String service, String name, String statistic) {

@@ -45,6 +45,10 @@ class AlarmsTest {
         MetricNames.MANIFEST_AGE_SECONDS)) {
       assertTrue(body.contains("\\\"Tributary\\\",\\\"" + metric + "\\\",\\\"Service\\\""), metric + " in " + body);
     }
+    for (String metric : List.of("ManifestRequests", "ManifestErrors", "ManifestRenderMs")) {
+      assertTrue(body.matches("(?s).*SEARCH\\('\\{Tributary,Service,Kind} Service=[^ ]*playlist[^ ]* MetricName=[^ ]*"
+          + metric + ".*"), metric + " search in " + body);
+    }
     for (String metric : List.of("ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage",
         "4xxErrorRate", "5xxErrorRate", "4xx", "5xx")) {
       assertTrue(body.contains("\\\"" + metric + "\\\""), metric);

@@ -26,10 +26,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class TranscodeHandler {
   private static final Logger LOG = LoggerFactory.getLogger(TranscodeHandler.class);
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+  /** This thread's CPU per stage of the current job, ms: the worker's own cost beside ffmpeg's. */
+  private static final ThreadLocal<java.util.Map<String, Long>> STAGE_CPU =
+      ThreadLocal.withInitial(java.util.LinkedHashMap::new);
   private final MediaStore store;
   private final SegmentIndex index;
   private final Transcoder transcoder;
   private final Path scratch;
+  private final KnownInits inits = new KnownInits(10_000);
 
   public TranscodeHandler(MediaStore store, SegmentIndex index, Transcoder transcoder, Path scratch) {
     this.store = store;
@@ -49,6 +54,7 @@ public final class TranscodeHandler {
       return JobOutcome.ALREADY_DONE;
     }
     Path dir = workDir(job);
+    STAGE_CPU.get().clear();
     try {
       Path chunk = dir.resolve("chunk.flv");
       stage(job, "download", () -> store.download(job.chunkKey(), chunk));
@@ -56,9 +62,9 @@ public final class TranscodeHandler {
       TranscodeResult result = stage(job, "transcode", () -> transcoder.transcode(chunk, dir, plan));
       stage(job, "upload", () -> upload(job, result));
       boolean written = stage(job, "index", () -> index.putIfAbsent(SegmentRecord.ok(job, result)));
-      LOG.info("segment {}: {} video renditions, audio={}, duration={}s, ffmpeg={}ms",
+      LOG.info("segment {}: {} video renditions, audio={}, duration={}s, ffmpeg={}ms, worker CPU ms by stage {}",
           written ? "indexed" : "already indexed by another run", result.video().size(), result.audio().isPresent(),
-          SegmentRecord.seconds(result.durationSeconds()), result.ffmpegWall().toMillis());
+          SegmentRecord.seconds(result.durationSeconds()), result.ffmpegWall().toMillis(), STAGE_CPU.get());
       return new JobOutcome(written, result.durationSeconds(), result.ffmpegWall().toNanos() / 1e9);
     } finally {
       delete(dir);
@@ -75,10 +81,12 @@ public final class TranscodeHandler {
 
   private void upload(TranscodeJob job, TrackOutput t, String initType) {
     String initKey = MediaKeys.init(job.streamId(), t.name(), job.sessionId());
-    // Once per session and rendition: on the discontinuity chunk, or when a crash left it missing.
-    if (job.discontinuity() || !store.mediaExists(initKey)) {
+    // Once per session and rendition: on the discontinuity chunk, or when it is missing (the
+    // session's first chunk failed for good); a worker checks each session's inits once.
+    if (job.discontinuity() || (!inits.contains(initKey) && !store.mediaExists(initKey))) {
       store.putSegment(initKey, t.init().bytes(), initType);
     }
+    inits.add(initKey);
     // RFC 8216 §4 / CMAF: media segments are served as video/iso.segment (audio/mp4 for audio-only tracks).
     store.putSegment(MediaKeys.segment(job.streamId(), t.name(), job.seq()), t.media().bytes(),
         t.track().isAudio() ? "audio/mp4" : "video/iso.segment");
@@ -94,12 +102,15 @@ public final class TranscodeHandler {
   }
 
   private static <T> T stage(TranscodeJob job, String stage, java.util.function.Supplier<T> work) {
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
     try {
       return work.get();
     } catch (TranscodeException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new TranscodeException(job.streamId(), job.seq(), stage, e.getMessage(), e);
+    } finally {
+      STAGE_CPU.get().put(stage, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
     }
   }
 

@@ -82,6 +82,11 @@ public final class WorkerMetrics {
     gaps.incrementAndGet();
   }
 
+  /** A quantile of chunk-enqueued-to-indexed over recent jobs, ms; NaN before the first. */
+  public double latencyMs(double quantile) {
+    return latencyMs.quantiles(quantile)[0];
+  }
+
   public long succeededCount() {
     return ok.get();
   }

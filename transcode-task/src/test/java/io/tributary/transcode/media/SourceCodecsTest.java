@@ -64,4 +64,30 @@ class SourceCodecsTest {
     long gap = a1.segment().decodeTime() - (a0.segment().decodeTime() + a0.segment().durationTs());
     assertTrue(Math.abs(gap) <= 1024, "encoded audio joins within one frame, gap " + gap);
   }
+
+  @Test
+  void audioOnlySourceProducesOnlyTheAudioTrack() throws Exception {
+    List<TranscodeResult> results = run(new TestClips.Spec(0, 0, 30, 4, 2, "none", "aac", 48000));
+    for (int i = 0; i < results.size(); i++) {
+      TranscodeResult r = results.get(i);
+      assertTrue(r.video().isEmpty());
+      assertTrue(r.thumbnail().isEmpty());
+      TrackOutput a = r.audio().orElseThrow();
+      assertEquals(0, a.segment().decodeTime() % 1024);
+      assertEquals(a.segment().sampleCount() * 1024 / 48_000.0, r.durationSeconds(), 1e-9, "duration from the audio track");
+      if (i + 1 < results.size()) {
+        assertTrue(r.durationSeconds() > 1.5, "cut by time: " + r.durationSeconds());
+      }
+    }
+    TrackOutput a0 = results.get(0).audio().orElseThrow();
+    TrackOutput a1 = results.get(1).audio().orElseThrow();
+    assertEquals(a1.segment().decodeTime(), a0.segment().decodeTime() + a0.segment().durationTs());
+  }
+
+  @Test
+  void videoOnlySourceHasNoAudioTrack() throws Exception {
+    List<TranscodeResult> results = run(new TestClips.Spec(320, 180, 30, 4, 2, "libx264", "none", 48000));
+    assertTrue(results.get(0).audio().isEmpty());
+    assertEquals(List.of("source", "144p"), results.get(0).video().stream().map(TrackOutput::name).toList());
+  }
 }

@@ -27,7 +27,12 @@ public final class TestClips {
                      String audioCodec, int sampleRate) {
     String id() {
       return width + "x" + height + "-" + fps + "-" + seconds + "s-gop" + gopSeconds + "-" + videoCodec + "-"
-          + audioCodec + "-" + sampleRate;
+          + audioCodec + "-" + sampleRate + "-" + videoKbps() + "k";
+    }
+
+    /** A typical encoder bitrate for the size: about 0.1 bit per pixel per frame, at least 400 kb/s. */
+    public int videoKbps() {
+      return Math.max(400, width * height * fps / 10_000);
     }
   }
 
@@ -69,7 +74,7 @@ public final class TestClips {
     if (video) {
       int gop = s.fps() * s.gopSeconds();
       a.addAll(List.of("-c:v", s.videoCodec(), "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", String.valueOf(gop),
-          "-keyint_min", String.valueOf(gop), "-sc_threshold", "0", "-b:v", "400k"));
+          "-keyint_min", String.valueOf(gop), "-sc_threshold", "0", "-b:v", s.videoKbps() + "k"));
       if (s.videoCodec().equals("libx264")) {
         a.addAll(List.of("-bf", "2"));
       } else {

@@ -30,11 +30,15 @@ public final class TestJobs {
         spec.videoCodec().equals("none") ? 0 : spec.width(), spec.videoCodec().equals("none") ? 0 : spec.height(),
         spec.fps(), spec.sampleRate(), 2);
     List<Long> starts = new ArrayList<>();
+    ChunkProbe last = null;
     for (Path c : chunks) {
-      ChunkProbe p = ChunkProbe.of(c);
-      starts.add(p.videoPtsDts().isEmpty() ? p.audioPts().get(0) : p.firstVideoPtsMs());
+      last = ChunkProbe.of(c);
+      starts.add(last.videoPtsDts().isEmpty() ? last.audioPts().get(0) : last.firstVideoPtsMs());
     }
-    long end = spec.seconds() * 1000L + (starts.get(0));
+    // Audio-only: the stream ends one AAC frame after its last frame; with video, after the clip length.
+    long end = last.videoPtsDts().isEmpty()
+        ? last.audioPts().get(last.audioPts().size() - 1) + Math.round(1024_000.0 / spec.sampleRate())
+        : spec.seconds() * 1000L + starts.get(0);
     for (int i = 0; i < chunks.size(); i++) {
       long start = starts.get(i);
       long next = i + 1 < chunks.size() ? starts.get(i + 1) : end;

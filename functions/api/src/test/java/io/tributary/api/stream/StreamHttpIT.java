@@ -102,6 +102,11 @@ class StreamHttpIT {
     assertEquals("header:Authorization", json(r).get("field").asText());
     assertEquals(401, alice.as("not-a-real-token-but-long-enough-to-hash").get("streams").statusCode());
     assertEquals(200, anonymous.get("health").statusCode());
+    HttpResponse<String> scrape = anonymous.get("metrics");
+    assertEquals(200, scrape.statusCode());
+    assertTrue(scrape.body().contains("tributary_api_requests_total{status=\"4xx\"}"), scrape.body());
+    assertTrue(scrape.body().contains("tributary_api_request_seconds_count "), scrape.body());
+    assertEquals(401, anonymous.get("openapi.yml").statusCode(), "only /health and /metrics are open");
   }
 
   @Test

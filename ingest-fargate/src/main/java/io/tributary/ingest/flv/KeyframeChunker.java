@@ -131,6 +131,11 @@ public final class KeyframeChunker {
     return open ? buf.size() : 0;
   }
 
+  /** Heap held by the chunk buffer (its capacity), for the per-connection memory figures. */
+  public int bufferCapacity() {
+    return buf.capacity();
+  }
+
   /** What the next job will report as its source. */
   public SourceInfo source() {
     String video = videoCodec != null ? videoCodec : metadata.videoCodec();

@@ -30,7 +30,7 @@ public final class HealthHttpServer implements AutoCloseable {
       send(ex, ok ? 200 : 503, "application/json", body);
     });
     http.createContext("/metrics", ex -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
-        server.metrics().render(server.uploader())));
+        server.renderMetrics()));
     http.createContext("/", ex -> send(ex, 404, "text/plain", "not found\n"));
   }
 

@@ -57,8 +57,9 @@ public final class IngestMetrics {
     return protocolErrors.sum();
   }
 
-  public String render(Uploader up) {
+  public String render(Uploader up, long chunkBufferBytes) {
     StringBuilder b = new StringBuilder(2048);
+    gauge(b, "tributary_ingest_chunk_buffer_bytes", "Heap reserved by the chunks being filled", chunkBufferBytes);
     gauge(b, "tributary_ingest_connections", "Open RTMP connections", connections.get());
     gauge(b, "tributary_ingest_publishers", "Connections currently publishing", publishers.get());
     counter(b, "tributary_ingest_connections_accepted_total", "Connections accepted", accepted.sum());

@@ -106,6 +106,15 @@ public final class IngestServer implements AutoCloseable {
     return listeners.stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
   }
 
+  /** The Prometheus text of /metrics. */
+  public String renderMetrics() {
+    long buffers = 0;
+    for (LivePublish p : registry.live()) {
+      buffers += p.chunkBufferCapacity();
+    }
+    return metrics.render(uploader, buffers);
+  }
+
   public IngestMetrics metrics() {
     return metrics;
   }

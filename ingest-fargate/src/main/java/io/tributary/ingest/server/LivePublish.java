@@ -79,6 +79,11 @@ final class LivePublish {
     return channel;
   }
 
+  /** Bytes of heap reserved by this publish's chunk buffer (read from any thread: an estimate). */
+  int chunkBufferCapacity() {
+    return chunker.bufferCapacity();
+  }
+
   void onMetadata(StreamMetadata md) {
     chunker.onMetadata(md);
   }

@@ -79,7 +79,10 @@ class EventsAndSocketHttpIT {
         JsonNode first = JSON.readTree(pushed.poll(10, TimeUnit.SECONDS));
         assertEquals("IDLE", first.get("state").asText());
 
-        Thread.sleep(500); // let the poller take its baseline with the stream idle
+        // A push (not the greeting) proves a poll ran with the stream idle, so going live is a transition.
+        String push = pushed.poll(15, TimeUnit.SECONDS);
+        assertTrue(push != null, "no status push from the poller");
+        assertEquals("IDLE", JSON.readTree(push).get("state").asText());
         String sid = SessionId.startingAt(Instant.now()).value();
         IngestRows.goLive(aws, id, sid, keyId, System.currentTimeMillis());
         JsonNode started = await(receiver.deliveries, n -> n.get("type").asText().equals("stream.started")

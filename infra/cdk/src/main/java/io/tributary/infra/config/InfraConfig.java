@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param transcodeLambdaConcurrency SQS event source maximum concurrency (Lambda mode)
  * @param ingestMinTasks ingest tasks always running (at least 1: RTMP must answer)
  * @param ingestMaxTasks ingest task ceiling
- * @param publishersPerIngestTask target-tracking value for connected publishers per task
+ * @param publishersPerIngestTask target-tracking value for RTMP connections per task (NLB flows / healthy tasks)
  * @param ingestDrainSeconds NLB deregistration delay: how long a draining task keeps its publishers
  * @param certificateArn ACM certificate for the RTMPS (TLS 443) listener; absent means RTMP only
  * @param ingestDomain DNS name the certificate covers, used in the RTMPS URL output

@@ -1,11 +1,9 @@
 package io.tributary.infra.ingest;
 
-import io.tributary.core.metrics.MetricNames;
 import io.tributary.infra.config.InfraConfig;
 import io.tributary.infra.config.ServiceContract;
 import io.tributary.infra.nag.Nag;
 import io.tributary.infra.network.Network;
-import io.tributary.infra.observability.EmfMetrics;
 import io.tributary.infra.storage.AccessLogs;
 import io.tributary.infra.storage.JobQueue;
 import io.tributary.infra.storage.MediaBuckets;
@@ -33,6 +31,7 @@ import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.applicationautoscaling.CfnScalableTarget;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
@@ -42,7 +41,6 @@ import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
-import software.amazon.awscdk.services.ecs.TrackCustomMetricProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseNetworkListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
@@ -54,6 +52,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * RTMP ingest: a Fargate service from {@code ingest-fargate/Dockerfile} behind an internet-facing
@@ -182,12 +181,17 @@ public final class IngestService extends Construct {
     scaling.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
         .targetUtilizationPercent(CPU_TARGET_PERCENT)
         .scaleOutCooldown(Duration.minutes(1)).scaleInCooldown(Duration.minutes(10)).build());
-    // Connections: each task reports its publishers once a minute; the average across tasks is
-    // publishers per task, which target tracking holds at the configured value.
-    scaling.scaleToTrackCustomMetric("Publishers", TrackCustomMetricProps.builder()
-        .metric(EmfMetrics.of(MetricNames.INGEST, MetricNames.ACTIVE_PUBLISHERS, "Average"))
-        .targetValue(config.publishersPerIngestTask())
-        .scaleOutCooldown(Duration.minutes(1)).scaleInCooldown(Duration.minutes(10)).build());
+    new ConnectionsPerTask(this, "ConnectionsPerTask", scalableTarget(scaling), nlb, targetGroup,
+        config.publishersPerIngestTask());
+  }
+
+  private static CfnScalableTarget scalableTarget(ScalableTaskCount scaling) {
+    for (IConstruct c : scaling.getNode().findAll()) {
+      if (c instanceof CfnScalableTarget t) {
+        return t;
+      }
+    }
+    throw new IllegalStateException("ScalableTaskCount without a CfnScalableTarget");
   }
 
   private void grant(FargateTaskDefinition task, Cluster cluster, MediaBuckets buckets, JobQueue jobs,

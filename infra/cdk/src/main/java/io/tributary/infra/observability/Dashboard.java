@@ -15,6 +15,7 @@ import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.SingleValueWidget;
+import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkLoadBalancer;
 import software.constructs.Construct;
 
 /**
@@ -25,8 +26,8 @@ import software.constructs.Construct;
 public final class Dashboard extends Construct {
   private final software.amazon.awscdk.services.cloudwatch.Dashboard dashboard;
 
-  public Dashboard(Construct scope, String id, String name, JobQueue jobs, Distribution cdn, HttpApi api,
-                   List<? extends IAlarm> alarms) {
+  public Dashboard(Construct scope, String id, String name, NetworkLoadBalancer ingest, JobQueue jobs,
+                   Distribution cdn, HttpApi api, List<? extends IAlarm> alarms) {
     super(scope, id);
     MetricOptions max = MetricOptions.builder().statistic("Maximum").period(Duration.minutes(1)).build();
     MetricOptions sum = MetricOptions.builder().statistic("Sum").period(Duration.minutes(1)).build();
@@ -36,8 +37,9 @@ public final class Dashboard extends Construct {
         .defaultInterval(Duration.hours(3))
         .build();
     dashboard.addWidgets(
-        SingleValueWidget.Builder.create().title("Live streams").width(6)
-            .metrics(List.of(emf(MetricNames.INGEST, MetricNames.ACTIVE_PUBLISHERS, "Sum"))).build(),
+        SingleValueWidget.Builder.create().title("Live streams / RTMP connections").width(6)
+            .metrics(List.of(emf(MetricNames.INGEST, MetricNames.ACTIVE_PUBLISHERS, "Sum"),
+                ingest.getMetrics().activeFlowCount(avg))).build(),
         graph("Ingest bitrate (kbit/s)", List.of(
             emf(MetricNames.INGEST, MetricNames.INGEST_BITRATE_KBPS, "Average"),
             emf(MetricNames.INGEST, MetricNames.INGEST_BITRATE_KBPS, "Maximum"))),

@@ -83,7 +83,8 @@ public final class TributaryStack extends Stack {
     functions.setPublicUrls(cdn.baseUrl(), ingest.publishBaseUrl());
 
     Alarms alarms = new Alarms(this, "Alarms", config, jobs, ingest.targetGroup());
-    new Dashboard(this, "Dashboard", naming.stackName(), jobs, cdn.distribution(), api.http(), alarms.all());
+    new Dashboard(this, "Dashboard", naming.stackName(), ingest.nlb(), jobs, cdn.distribution(), api.http(),
+        alarms.all());
 
     output(OUTPUT_RTMP_URL, ingest.rtmpUrl() + "/live", "Publish: append /<stream key> (RTMP, TCP 1935)");
     ingest.rtmpsUrl().ifPresent(u -> output(OUTPUT_RTMPS_URL, u + "/live", "Publish over TLS: append /<stream key>"));

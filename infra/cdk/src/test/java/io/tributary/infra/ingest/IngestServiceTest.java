@@ -97,11 +97,16 @@ class IngestServiceTest {
         "TargetTrackingScalingPolicyConfiguration", Match.objectLike(Map.of(
             "PredefinedMetricSpecification", Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization"),
             "TargetValue", IngestService.CPU_TARGET_PERCENT)))));
-    t.hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Match.objectLike(Map.of(
-        "TargetTrackingScalingPolicyConfiguration", Match.objectLike(Map.of(
-            "CustomizedMetricSpecification", Map.of("Namespace", "Tributary", "MetricName", "ActivePublishers",
-                "Dimensions", List.of(Map.of("Name", "Service", "Value", "ingest")), "Statistic", "Average"),
-            "TargetValue", 20)))));
+    // Connections per task from the NLB: active flows / healthy targets, no app metric needed.
+    Map<String, Object> connections = Templates.properties(Templates.one(t,
+        "AWS::ApplicationAutoScaling::ScalingPolicy", "IngestConnectionsPerTask"));
+    String spec = Templates.text(connections.get("TargetTrackingScalingPolicyConfiguration"));
+    assertTrue(spec.contains("\"TargetValue\":20"), spec);
+    assertTrue(spec.contains("\"Expression\":\"" + ConnectionsPerTask.EXPRESSION + "\""), spec);
+    assertTrue(spec.contains("\"MetricName\":\"ActiveFlowCount\",\"Namespace\":\"AWS/NetworkELB\""), spec);
+    assertTrue(spec.contains("\"MetricName\":\"HealthyHostCount\",\"Namespace\":\"AWS/NetworkELB\""), spec);
+    assertTrue(spec.contains("IngestRtmp"), spec);
+    assertTrue(Templates.text(connections.get("ScalingTargetId")).contains("IngestServiceTaskCountTarget"));
     tls.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Match.objectLike(Map.of(
         "MaxCapacity", 8, "ScalableDimension", "ecs:service:DesiredCount")));
   }

@@ -42,6 +42,14 @@ public final class Launcher {
 
   public static void main(String[] args) {
     Launcher launcher = new Launcher();
+    // Ctrl-C and SIGTERM stop things in order (ingest drains into S3/SQS while the emulators
+    // are still up) before the JVM's shutdown hooks, which run concurrently, get a chance.
+    for (String sig : new String[] {"INT", "TERM"}) {
+      sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> {
+        launcher.close();
+        System.exit(0);
+      });
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "tributary-stop"));
     try {
       launcher.start(LaunchConfig.from(System.getenv(), args), System.getenv(), Path.of("").toAbsolutePath());

@@ -36,14 +36,17 @@ public class SessionService {
     }
     List<SessionRecord> page = sessions.list(id.value(), limit, cursor);
     boolean privatePlayback = stream.get().settings().privatePlayback();
-    boolean streamRecords = stream.get().settings().recording();
-    List<SessionView> items = page.stream().map(s -> view(s, privatePlayback, streamRecords)).toList();
+    List<SessionView> items = page.stream().map(s -> view(s, privatePlayback)).toList();
     String next = page.size() == limit ? page.get(page.size() - 1).sessionId() : null;
     return Optional.of(new SessionListView(items, next));
   }
 
-  SessionView view(SessionRecord s, boolean privatePlayback, boolean streamRecords) {
-    boolean kept = s.recording().orElse(streamRecords);
+  /**
+   * A VOD URL only for an ended session that ingest marked as recorded ({@code recording = "TRUE"},
+   * written when the stream recorded at publish time); absent means not kept.
+   */
+  SessionView view(SessionRecord s, boolean privatePlayback) {
+    boolean kept = s.recording().orElse(false);
     return new SessionView(s.sessionId(), s.ended() ? "ENDED" : s.state(), iso(s.startedAt()),
         s.endedAt().map(SessionService::iso).orElse(null), s.endedAt().map(e -> e - s.startedAt()).orElse(null),
         s.endReason().orElse(null), s.firstSeq().orElse(null), s.lastSeq().orElse(null),

@@ -17,6 +17,7 @@ import io.tributary.ingest.sink.SessionTarget;
 import io.tributary.ingest.sink.UploadQueue;
 import io.tributary.ingest.streams.DynamoSessionLedger;
 import io.tributary.ingest.streams.LeaseLostException;
+import io.tributary.ingest.streams.LeaseWatch;
 import io.tributary.ingest.streams.StreamConfig;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,8 @@ final class LivePublish {
   private final UploadQueue queue;
   private final ScheduledFuture<?> healthTask;
   private final java.util.concurrent.ScheduledFuture<?> leaseTask;
-  private CompletableFuture<Void> ended;
+  private final LeaseWatch lease;
+  private volatile CompletableFuture<Void> ended;
 
   LivePublish(Channel channel, Authorization auth, IngestServices s) {
     this.channel = channel;
@@ -53,8 +55,9 @@ final class LivePublish {
     this.auth = auth;
     this.stream = auth.config();
     long now = System.currentTimeMillis();
+    this.lease = new LeaseWatch(s.config().lease().toMillis(), auth.startedAtMs());
     this.queue = s.uploader().open(new SessionTarget(stream.streamId(), auth.session(), stream.segmentDurationMs(),
-        stream.ladderPreset()), new DynamoSessionLedger(s.repo(), stream, auth.session()),
+        stream.ladderPreset()), new DynamoSessionLedger(s.repo(), stream, auth.session(), lease),
         reason -> channel.eventLoop().execute(() -> fail(reason)));
     this.chunker = new KeyframeChunker(stream.segmentDurationMs(), MAX_CHUNK_MS, s.config().maxChunkBytes(), queue::submit);
     this.meter = new HealthMeter(stream.segmentDurationMs(), now);
@@ -164,9 +167,16 @@ final class LivePublish {
     }
     s.blocking().execute(() -> {
       try {
-        s.repo().writeHealth(stream.streamId(), auth.session(), sample);
+        if (ended != null) {
+          return;
+        }
+        long at = System.currentTimeMillis();
+        s.repo().writeHealth(stream.streamId(), auth.session(), sample, lease.untilFrom(at));
+        lease.extended(at);
       } catch (LeaseLostException e) {
-        channel.eventLoop().execute(() -> fail("lease-lost"));
+        if (ended == null) {
+          channel.eventLoop().execute(() -> fail("lease-lost"));
+        }
       } catch (RuntimeException e) {
         s.metrics().healthWriteFailures.increment();
         LOG.warn("health sample of stream {} not written: {}", stream.streamId(), e.toString());
@@ -175,13 +185,20 @@ final class LivePublish {
   }
 
   private void renewLease() {
+    long now = System.currentTimeMillis();
+    if (ended != null || !lease.heartbeatDue(now)) {
+      return;
+    }
     MDC.put("streamId", streamId());
     MDC.put("sessionId", sessionId());
     try {
-      s.repo().renewLease(stream.streamId(), auth.session(), System.currentTimeMillis() + s.config().lease().toMillis());
+      s.repo().renewLease(stream.streamId(), auth.session(), lease.untilFrom(now));
+      lease.extended(now);
     } catch (LeaseLostException e) {
-      LOG.error("{}: dropping the stream", e.getMessage());
-      channel.eventLoop().execute(() -> fail("lease-lost"));
+      if (ended == null) {
+        LOG.error("{}: dropping the stream", e.getMessage());
+        channel.eventLoop().execute(() -> fail("lease-lost"));
+      }
     } catch (RuntimeException e) {
       LOG.warn("lease of stream {} not renewed (will retry): {}", stream.streamId(), e.toString());
     } finally {

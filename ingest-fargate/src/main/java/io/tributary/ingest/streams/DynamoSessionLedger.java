@@ -8,16 +8,21 @@ public final class DynamoSessionLedger implements SessionLedger {
   private final StreamRepository repo;
   private final StreamConfig config;
   private final SessionId session;
+  private final LeaseWatch lease;
 
-  public DynamoSessionLedger(StreamRepository repo, StreamConfig config, SessionId session) {
+  public DynamoSessionLedger(StreamRepository repo, StreamConfig config, SessionId session, LeaseWatch lease) {
     this.repo = repo;
     this.config = config;
     this.session = session;
+    this.lease = lease;
   }
 
   @Override
   public long nextSeq() {
-    return repo.nextSeq(config.streamId(), session);
+    long now = System.currentTimeMillis();
+    long seq = repo.nextSeq(config.streamId(), session, lease.untilFrom(now));
+    lease.extended(now);
+    return seq;
   }
 
   @Override

@@ -137,7 +137,29 @@ public final class StreamRepository {
     }
   }
 
-  /** The next stream-wide seq for a chunk of this session (atomic ADD, only while holding the lease). */
+  /**
+   * The next stream-wide seq for a chunk of this session (atomic ADD, only while holding the
+   * lease), extending the lease to {@code leaseUntilMs} in the same write.
+   */
+  public long nextSeq(StreamId stream, SessionId session, long leaseUntilMs) {
+    try {
+      UpdateItemResponse r = dynamo.updateItem(b -> b.tableName(names.streamsTable())
+          .key(Map.of(StreamsTable.STREAM_ID, s(stream.value())))
+          .updateExpression("ADD #ns :one SET #lu = :u")
+          .conditionExpression("#ls = :s")
+          .expressionAttributeNames(Map.of("#ns", StreamsTable.NEXT_SEQ, "#ls", StreamsTable.LIVE_SESSION_ID,
+              "#lu", StreamsTable.LEASE_UNTIL))
+          .expressionAttributeValues(Map.of(":one", n(1), ":s", s(session.value()), ":u", n(leaseUntilMs)))
+          .returnValues(ReturnValue.UPDATED_NEW));
+      return num(r.attributes(), StreamsTable.NEXT_SEQ, 1) - 1;
+    } catch (ConditionalCheckFailedException e) {
+      throw new LeaseLostException(stream.value(), session.value());
+    } catch (SdkException e) {
+      throw new StreamStoreException("cannot take a seq for " + stream + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** As {@link #nextSeq(StreamId, SessionId, long)} without touching the lease end. */
   public long nextSeq(StreamId stream, SessionId session) {
     try {
       UpdateItemResponse r = dynamo.updateItem(b -> b.tableName(names.streamsTable())
@@ -231,8 +253,11 @@ public final class StreamRepository {
     }
   }
 
-  /** Latest health on the stream item (for the API's stream view) and a sample in the metrics table. */
-  public void writeHealth(StreamId stream, SessionId session, HealthSample h) {
+  /**
+   * Latest health on the stream item (for the API's stream view) and a sample in the metrics
+   * table; the stream-item write also extends the lease to {@code leaseUntilMs}.
+   */
+  public void writeHealth(StreamId stream, SessionId session, HealthSample h, long leaseUntilMs) {
     Map<String, AttributeValue> m = new HashMap<>();
     m.put("sessionId", s(session.value()));
     m.put(MetricsTable.BITRATE_KBPS, n(h.bitrateKbps()));
@@ -251,12 +276,12 @@ public final class StreamRepository {
     try {
       dynamo.updateItem(b -> b.tableName(names.streamsTable())
           .key(Map.of(StreamsTable.STREAM_ID, s(stream.value())))
-          .updateExpression("SET #h = :h, #ha = :at")
+          .updateExpression("SET #h = :h, #ha = :at, #lu = :u")
           .conditionExpression("#ls = :s")
           .expressionAttributeNames(Map.of("#h", StreamsTable.HEALTH, "#ha", StreamsTable.HEALTH_AT,
-              "#ls", StreamsTable.LIVE_SESSION_ID))
+              "#ls", StreamsTable.LIVE_SESSION_ID, "#lu", StreamsTable.LEASE_UNTIL))
           .expressionAttributeValues(Map.of(":h", AttributeValue.fromM(m), ":at", n(h.atMs()),
-              ":s", s(session.value()))));
+              ":s", s(session.value()), ":u", n(leaseUntilMs))));
     } catch (ConditionalCheckFailedException e) {
       throw new LeaseLostException(stream.value(), session.value());
     } catch (SdkException e) {

@@ -16,6 +16,7 @@ import io.tributary.core.resources.StreamsTable;
 import io.tributary.ingest.flv.FlvChunk;
 import io.tributary.ingest.message.Payload;
 import io.tributary.ingest.streams.DynamoSessionLedger;
+import io.tributary.ingest.streams.LeaseWatch;
 import io.tributary.ingest.streams.StreamConfig;
 import io.tributary.ingest.streams.StreamRepository;
 import io.tributary.ingest.testing.QueuedJobs;
@@ -104,7 +105,7 @@ class UploadQueueIT {
     SqsJobPublisher sqs = new SqsJobPublisher(aws.clients().sqs(), aws.queueUrl());
     try (Uploader up = uploader(aws, s3, sqs, 64 << 20, 64 << 20)) {
       UploadQueue q = up.open(new SessionTarget(f.config().streamId(), f.session(), 2000, "default"),
-          new DynamoSessionLedger(f.repo(), f.config(), f.session()), r -> { });
+          new DynamoSessionLedger(f.repo(), f.config(), f.session(), new LeaseWatch(60_000, System.currentTimeMillis())), r -> { });
       for (int i = 0; i < 3; i++) {
         q.submit(chunk(i, i == 2, 50_000));
       }
@@ -163,7 +164,7 @@ class UploadQueueIT {
     int n = 15; // 30 s of 2 s chunks
     try (Uploader up = uploader(aws, outage, outage, 250_000, 64 << 20)) {
       UploadQueue q = up.open(new SessionTarget(f.config().streamId(), f.session(), 2000, "default"),
-          new DynamoSessionLedger(f.repo(), f.config(), f.session()), r -> { throw new AssertionError("dropped: " + r); });
+          new DynamoSessionLedger(f.repo(), f.config(), f.session(), new LeaseWatch(60_000, System.currentTimeMillis())), r -> { throw new AssertionError("dropped: " + r); });
       for (int i = 0; i < n; i++) {
         q.submit(chunk(i, i == n - 1, 100_000));
       }
@@ -200,7 +201,7 @@ class UploadQueueIT {
     CompletableFuture<String> dropped = new CompletableFuture<>();
     try (Uploader up = uploader(aws, outage, outage, 0, 250_000)) {
       UploadQueue q = up.open(new SessionTarget(f.config().streamId(), f.session(), 2000, "default"),
-          new DynamoSessionLedger(f.repo(), f.config(), f.session()), dropped::complete);
+          new DynamoSessionLedger(f.repo(), f.config(), f.session(), new LeaseWatch(60_000, System.currentTimeMillis())), dropped::complete);
       for (int i = 0; i < 4; i++) {
         q.submit(chunk(i, false, 100_000));
       }

@@ -90,8 +90,12 @@ class StreamRepositoryIT {
     assertEquals("0", live.get(SessionsTable.FIRST_SEQ).n());
 
     repo.writeHealth(s.streamId(), session, new HealthSample(now, 2900, 30, 1280, 720, "avc", "aac", 2000, 12,
-        List.of("keyframe interval too long")));
+        List.of("keyframe interval too long")), now + 30_000);
     Map<String, AttributeValue> item = TestStreams.streamItem(aws, s.streamId());
+    assertEquals(Long.toString(now + 30_000), item.get(StreamsTable.LEASE_UNTIL).n(), "health extends the lease");
+    assertEquals(0, repo.nextSeq(s.streamId(), session, now + 40_000));
+    assertEquals(Long.toString(now + 40_000), TestStreams.streamItem(aws, s.streamId()).get(StreamsTable.LEASE_UNTIL).n(),
+        "taking a seq extends the lease");
     assertEquals("2900", item.get(StreamsTable.HEALTH).m().get(MetricsTable.BITRATE_KBPS).n());
     assertEquals("keyframe interval too long", item.get(StreamsTable.HEALTH).m().get(MetricsTable.WARNINGS).l().get(0).s());
     var samples = aws.clients().dynamo().query(b -> b.tableName(aws.names().metricsTable())

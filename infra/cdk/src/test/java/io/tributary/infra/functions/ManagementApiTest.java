@@ -42,6 +42,10 @@ class ManagementApiTest {
     List<String> routeKeys = Templates.resources(t, "AWS::ApiGatewayV2::Route").values().stream()
         .map(r -> (String) Templates.properties(r).get("RouteKey")).toList();
     assertTrue(routeKeys.containsAll(routes.keySet()), routeKeys.toString());
+    // ... and exists before the stage that throttles it.
+    String dependsOn = Templates.text(Templates.one(t, "AWS::ApiGatewayV2::Stage", "ApiStage").get("DependsOn"));
+    Templates.resources(t, "AWS::ApiGatewayV2::Route").keySet()
+        .forEach(route -> assertTrue(dependsOn.contains(route), route + " not in " + dependsOn));
   }
 
   @Test

@@ -48,6 +48,19 @@ class SourceCodecsTest {
   }
 
   @Test
+  void av1SourceIsRemuxedAsAv01() throws Exception {
+    List<TranscodeResult> results = run(new TestClips.Spec(320, 180, 25, 4, 2, "libsvtav1", "aac", 48000));
+    TrackOutput source = results.get(0).video().get(0);
+    assertTrue(source.track().codecs().matches("av01\\.0\\.\\d\\d[MH]\\.08"), source.track().codecs());
+    assertEquals(List.of("source", "144p"), results.get(0).video().stream().map(TrackOutput::name).toList());
+    assertEquals(source.segment().decodeTime(), results.get(0).video().get(1).segment().decodeTime());
+    assertEquals(results.get(1).video().get(0).segment().decodeTime(),
+        source.segment().decodeTime() + source.segment().durationTs(), "continuous across chunks");
+    MediaChecks.decodesCleanly(work, "av1", source.init().bytes(),
+        List.of(source.media().bytes(), results.get(1).video().get(0).media().bytes()));
+  }
+
+  @Test
   void mp3AudioIsEncodedToAacOnTheFrameGrid() throws Exception {
     List<TranscodeResult> results = run(new TestClips.Spec(320, 180, 30, 4, 2, "libx264", "libmp3lame", 44100));
     for (TranscodeResult r : results) {

@@ -20,7 +20,7 @@ public final class TestClips {
   private static final FfmpegRunner RUNNER = new FfmpegRunner(Duration.ofMinutes(2), 8192);
 
   /**
-   * @param videoCodec {@code libx264}, {@code libx265} or {@code none}
+   * @param videoCodec {@code libx264}, {@code libx265}, {@code libsvtav1} or {@code none}
    * @param audioCodec {@code aac}, {@code libmp3lame} or {@code none}
    */
   public record Spec(int width, int height, int fps, int seconds, int gopSeconds, String videoCodec,
@@ -77,6 +77,9 @@ public final class TestClips {
           "-keyint_min", String.valueOf(gop), "-sc_threshold", "0", "-b:v", s.videoKbps() + "k"));
       if (s.videoCodec().equals("libx264")) {
         a.addAll(List.of("-bf", "2"));
+      } else if (s.videoCodec().equals("libsvtav1")) {
+        a.set(a.indexOf("veryfast"), "12");
+        a.addAll(List.of("-svtav1-params", "keyint=" + gop + ":scd=0"));
       } else {
         a.addAll(List.of("-x265-params", "log-level=error:keyint=" + gop + ":min-keyint=" + gop + ":scenecut=0"));
       }

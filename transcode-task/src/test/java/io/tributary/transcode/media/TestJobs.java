@@ -25,7 +25,7 @@ public final class TestJobs {
                                            long firstSeq, Ladder ladder) {
     List<TranscodeJob> jobs = new ArrayList<>();
     SourceInfo src = new SourceInfo(spec.videoCodec().equals("none") ? null
-        : spec.videoCodec().equals("libx265") ? "hevc" : "avc",
+        : spec.videoCodec().equals("libx265") ? "hevc" : spec.videoCodec().equals("libsvtav1") ? "av1" : "avc",
         spec.audioCodec().equals("none") ? null : spec.audioCodec().equals("aac") ? "aac" : "mp3",
         spec.videoCodec().equals("none") ? 0 : spec.width(), spec.videoCodec().equals("none") ? 0 : spec.height(),
         spec.fps(), spec.sampleRate(), 2);

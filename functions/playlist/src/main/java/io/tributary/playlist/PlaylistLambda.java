@@ -3,6 +3,7 @@ package io.tributary.playlist;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.tributary.playlist.service.ManifestService;
 import io.tributary.playlist.service.PlaylistConfig;
 import io.tributary.playlist.service.Priming;
 
@@ -16,6 +17,7 @@ public class PlaylistLambda extends APIGatewayV2HTTPEventFunction {
     super();
     if (PlaylistConfig.fromEnv(System.getenv()).eagerInit()) {
       Priming.run(PlaylistServer.PRIMING_ROUNDS);
+      applicationContext.getBean(ManifestService.class).primeAws();
     }
   }
 

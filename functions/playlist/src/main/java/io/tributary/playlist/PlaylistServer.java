@@ -3,6 +3,7 @@ package io.tributary.playlist;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.tributary.playlist.service.ManifestService;
 import io.tributary.playlist.service.PlaylistConfig;
 import io.tributary.playlist.service.PlaylistEnv;
 import io.tributary.playlist.service.PlaylistMetrics;
@@ -46,6 +47,7 @@ public final class PlaylistServer {
         .singletons(new PlaylistEnv(env)).banner(false).eagerInitSingletons(config.eagerInit()).start();
     if (config.eagerInit()) {
       Priming.run(PRIMING_ROUNDS);
+      ctx.getBean(ManifestService.class).primeAws();
     }
     return ctx;
   }

@@ -49,6 +49,22 @@ public final class ManifestService {
     this.metrics = metrics;
   }
 
+  /**
+   * Primes the AWS SDK request path at startup (one GetItem, one Query, for a stream id that
+   * cannot exist), so the first viewer does not pay the SDK's marshaller class loading; under
+   * SnapStart this lands in the snapshot. A failure only logs: priming must never stop a start.
+   */
+  public void primeAws() {
+    String none = "st_" + "a".repeat(20);
+    try {
+      catalog.get(none);
+      index.newest(none, 1);
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(ManifestService.class).warn("AWS priming failed (first request pays it): {}",
+          e.toString());
+    }
+  }
+
   /** {@code /live/{streamId}/{file}}: master.m3u8, {rendition}.m3u8, audio.m3u8, manifest.mpd. */
   public ManifestResponse live(String streamId, String file, ViewerQuery query) {
     return answer(streamId, Optional.empty(), file, query);

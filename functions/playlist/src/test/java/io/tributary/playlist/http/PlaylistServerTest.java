@@ -129,6 +129,17 @@ class PlaylistServerTest {
     assertEquals(404, missing.statusCode());
     assertEquals("public, max-age=1", missing.headers().firstValue("Cache-Control").orElse(""));
     assertEquals(404, get("/live/" + id + "/source/99.m4s").statusCode());
+    HttpResponse<byte[]> preflight = HTTP.send(HttpRequest.newBuilder(base.resolve("/live/" + id + "/source/0.m4s"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://player.example")
+        .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "range").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(204, preflight.statusCode());
+    assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Range"));
+    HttpResponse<byte[]> crossOrigin = HTTP.send(HttpRequest.newBuilder(base.resolve("/live/" + id + "/master.m3u8"))
+        .header("Origin", "https://player.example").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, crossOrigin.statusCode(), "a player on another origin is served");
+    assertEquals(List.of("*"), crossOrigin.headers().allValues("Access-Control-Allow-Origin"));
     HttpResponse<byte[]> metrics = get("/metrics");
     assertTrue(text(metrics).contains("tributary_playlist_requests_total{kind=\"master\",status=\"200\"}"),
         text(metrics));

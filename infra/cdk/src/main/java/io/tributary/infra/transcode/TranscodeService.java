@@ -109,6 +109,8 @@ public final class TranscodeService extends Construct {
           CapacityProviderStrategy.builder().capacityProvider("FARGATE").weight(1).build()));
     }
     service = b.build();
+    // A strategy naming FARGATE_SPOT fails unless the cluster's provider association exists first.
+    service.getNode().addDependency(cluster);
 
     ScalableTaskCount scaling = service.autoScaleTaskCount(EnableScalingProps.builder()
         .minCapacity(config.transcodeMinTasks()).maxCapacity(config.transcodeMaxTasks()).build());

@@ -58,6 +58,10 @@ class TranscodeServiceTest {
     String strategy = Templates.text(svc.get("CapacityProviderStrategy"));
     assertTrue(strategy.contains("{\"CapacityProvider\":\"FARGATE_SPOT\",\"Weight\":3}"), strategy);
     assertTrue(strategy.contains("{\"CapacityProvider\":\"FARGATE\",\"Weight\":1}"), strategy);
+    String association = Templates.resources(t, "AWS::ECS::ClusterCapacityProviderAssociations").keySet()
+        .iterator().next();
+    assertTrue(Templates.text(Templates.one(t, "AWS::ECS::Service", "TranscodeService").get("DependsOn"))
+        .contains(association), "the Spot strategy waits for the cluster's provider association");
     t.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Match.objectLike(Map.of(
         "MinCapacity", 0, "MaxCapacity", 10)));
     t.hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Match.objectLike(Map.of(

@@ -2,6 +2,7 @@ package io.tributary.infra.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tributary.infra.InfraApp;
@@ -58,6 +59,17 @@ class RealArtifactsTest {
           .filter(n -> n.startsWith("io/micronaut/http/server/netty/")).limit(3).toList();
       assertEquals(List.of(), netty, jar);
     }
+  }
+
+  /** The ports the NLB and its health check use are the ones the ingest image exposes. */
+  @Test
+  void ingestImageExposesRtmpAndHealthPorts() throws IOException {
+    Path dockerfile = ROOT.resolve(Artifacts.INGEST_IMAGE).resolve("Dockerfile");
+    assumeTrue(Files.isRegularFile(dockerfile), "no ingest Dockerfile yet");
+    List<String> exposed = Files.readAllLines(dockerfile).stream().filter(l -> l.startsWith("EXPOSE"))
+        .flatMap(l -> List.of(l.substring("EXPOSE".length()).trim().split("\\s+")).stream()).toList();
+    assertTrue(exposed.contains(Integer.toString(ServiceContract.INGEST_RTMP_PORT)), exposed.toString());
+    assertTrue(exposed.contains(Integer.toString(ServiceContract.INGEST_HEALTH_PORT)), exposed.toString());
   }
 
   @Test

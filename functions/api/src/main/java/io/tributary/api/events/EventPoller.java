@@ -26,6 +26,8 @@ public class EventPoller implements ApplicationEventListener<ServerStartupEvent>
   private static final Logger LOG = LoggerFactory.getLogger(EventPoller.class);
   static final int MAX_STREAMS = 10_000;
   static final long HEALTH_INTERVAL_MS = 10_000;
+  /** Progress line every this many polls (5 min at the default 2 s). */
+  static final long PROGRESS_EVERY = 150;
 
   private final StreamRepository streams;
   private final List<EventSink> sinks;
@@ -34,6 +36,8 @@ public class EventPoller implements ApplicationEventListener<ServerStartupEvent>
   private final long periodMs;
   private final EventDetector detector = new EventDetector(HEALTH_INTERVAL_MS);
   private ScheduledExecutorService timer;
+  private long ticks;
+  private long published;
 
   public EventPoller(StreamRepository streams, EventSinks.Configured sinks, StatusHub hub, ApiConfig config, Clock clock) {
     this.streams = streams;
@@ -74,6 +78,11 @@ public class EventPoller implements ApplicationEventListener<ServerStartupEvent>
       LOG.info("published {} stream events", events.size());
     }
     hub.push(snapshot);
+    published += events.size();
+    if (++ticks % PROGRESS_EVERY == 0) {
+      LOG.info("event poller: {} polls, {} events published, {} streams in the last snapshot", ticks, published,
+          snapshot.size());
+    }
     return events;
   }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Stream keys (ARCHITECTURE "Stream key"): 32 random bytes shown once; stored as SHA-256 only;
@@ -76,6 +77,7 @@ public class KeyService {
    * @return whether a live session was told to end
    */
   public boolean revoke(Caller caller, StreamId id, String keyId, boolean endSession) {
+    MDC.put("streamId", id.value());
     StreamRecord stream = owned(caller, id);
     KeyRecord key = find(id, keyId);
     keys.revoke(key.keyHash(), clock.millis());
@@ -85,10 +87,12 @@ public class KeyService {
       boolean publishedWithKey = sessions.find(id.value(), sid).flatMap(s -> s.keyId())
           .filter(keyId::equals).isPresent();
       if (publishedWithKey) {
+        MDC.put("sessionId", sid);
         ended = streams.endLiveSession(id, sid, clock.millis());
       }
     }
     LOG.info("revoked key {} (live session ended: {})", keyId, ended);
+    MDC.remove("sessionId");
     return ended;
   }
 

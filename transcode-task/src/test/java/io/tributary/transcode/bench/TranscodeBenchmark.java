@@ -46,10 +46,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * Run: {@code mvn -q -pl transcode-task test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.tributary.transcode.bench.TranscodeBenchmark
  * [-Dexec.args="rounds presets latencyChunks sections"]}, defaults {@code 3 superfast,veryfast,faster 20
- * ladder,overhead,latency}. Bounded: fixed counts and a 20-minute budget.
+ * ladder,ladder1080,overhead,latency}. Bounded: fixed counts and a 20-minute budget.
  */
 public final class TranscodeBenchmark {
   private static final TestClips.Spec SOURCE_720P = new TestClips.Spec(1280, 720, 30, 12, 2, "libx264", "aac", 48000);
+  private static final TestClips.Spec SOURCE_1080P = new TestClips.Spec(1920, 1080, 30, 12, 2, "libx264", "aac", 48000);
   private static final Duration BUDGET = Duration.ofMinutes(20);
   private static final long START = System.nanoTime();
 
@@ -59,7 +60,7 @@ public final class TranscodeBenchmark {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     List<String> presets = List.of((args.length > 1 ? args[1] : "superfast,veryfast,faster").split(","));
     int latencyChunks = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-    List<String> sections = List.of((args.length > 3 ? args[3] : "ladder,overhead,latency").split(","));
+    List<String> sections = List.of((args.length > 3 ? args[3] : "ladder,ladder1080,overhead,latency").split(","));
     List<Path> chunks = TestClips.chunks(SOURCE_720P);
     Path work = Files.createTempDirectory("tributary-bench-");
     System.out.printf(Locale.ROOT, "source: %dx%d@%d, %d kb/s x264, AAC 48 kHz, %d chunks of %d s; %d CPUs%n",
@@ -68,7 +69,10 @@ public final class TranscodeBenchmark {
     try (LocalAwsServer server = LocalAwsServer.start(LocalAwsConfig.forTests(work.resolve("aws")))) {
       LocalAws aws = server.aws();
       if (sections.contains("ladder")) {
-        ladder(chunks, presets, work);
+        ladder(SOURCE_720P, chunks, presets, work);
+      }
+      if (sections.contains("ladder1080")) {
+        ladder(SOURCE_1080P, TestClips.chunks(SOURCE_1080P), List.of("veryfast"), work);
       }
       if (sections.contains("overhead")) {
         overhead(aws, chunks, rounds, work);
@@ -141,15 +145,16 @@ public final class TranscodeBenchmark {
   }
 
   // 2. Ladder cost ------------------------------------------------------------------------------
-  private static void ladder(List<Path> chunks, List<String> presets, Path work) throws IOException {
+  private static void ladder(TestClips.Spec spec, List<Path> chunks, List<String> presets, Path work) throws IOException {
     FfmpegRunner runner = new FfmpegRunner(Duration.ofMinutes(5), 16 * 1024);
     String ffmpeg = FfmpegLocator.binaries().ffmpeg().toString();
-    double media = chunks.size() * (double) SOURCE_720P.gopSeconds();
-    List<Rendition> rungs = Ladder.preset(Ladder.DEFAULT_PRESET).forSourceHeight(SOURCE_720P.height()).renditions()
+    double media = chunks.size() * (double) spec.gopSeconds();
+    List<Rendition> rungs = Ladder.preset(Ladder.DEFAULT_PRESET).forSourceHeight(spec.height()).renditions()
         .stream().filter(r -> !r.isSource()).toList();
     double decode = cpu(runner, chunks, c -> List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-i",
         c.toString(), "-map", "0:v:0", "-f", "null", "-")).cpu;
-    System.out.printf(Locale.ROOT, "%n## ladder cost on 720p30, %.0f media seconds per measurement%n", media);
+    System.out.printf(Locale.ROOT, "%n## ladder cost on %dp30 (%d kb/s source), %.0f media seconds per measurement%n",
+        spec.height(), spec.videoKbps(), media);
     System.out.printf(Locale.ROOT, "decode only: %.3f CPU-s per media-s%n", decode / media);
     System.out.println("| preset | rung | CPU-s per media-s (rung alone, minus decode) |");
     System.out.println("|---|---|---|");
@@ -165,7 +170,8 @@ public final class TranscodeBenchmark {
       }
       Measured m = cpu(runner, chunks, c -> {
         try {
-          TranscodeJob job = jobs(List.of(c), Ladder.preset(Ladder.DEFAULT_PRESET)).get(0);
+          TranscodeJob job = TestJobs.forClip(spec, List.of(c), TestJobs.newStream(), TestJobs.newSession(), 0,
+              Ladder.preset(Ladder.DEFAULT_PRESET)).get(0);
           return FfmpegCommand.build(FfmpegLocator.binaries().ffmpeg(), c,
               new OutputFiles(Files.createTempDirectory(work, "full")), TranscodePlan.of(job), s);
         } catch (IOException e) {

@@ -134,7 +134,9 @@ public record InfraConfig(String prefix, TranscodeMode transcode, int transcodeM
         r.string(TRANSCODE).map(TranscodeMode::parse).orElse(TranscodeMode.FARGATE),
         r.integer(TRANSCODE_MIN_TASKS, 0),
         r.integer(TRANSCODE_MAX_TASKS, 10),
-        r.integer(JOBS_PER_TRANSCODE_TASK, 4),
+        // A 2-vCPU worker runs a 2 s 1080p ladder job in about 1.3 s (BENCHMARKS.md), so two jobs per
+        // task keep live latency within a few seconds while leaving little capacity idle.
+        r.integer(JOBS_PER_TRANSCODE_TASK, 2),
         r.bool(TRANSCODE_SPOT, true),
         r.integer(TRANSCODE_LAMBDA_CONCURRENCY, 20),
         r.integer(INGEST_MIN_TASKS, 1),

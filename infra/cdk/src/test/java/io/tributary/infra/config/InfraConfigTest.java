@@ -19,6 +19,7 @@ class InfraConfigTest {
     assertEquals("tributary", c.prefix());
     assertEquals(TranscodeMode.FARGATE, c.transcode());
     assertEquals(0, c.transcodeMinTasks());
+    assertEquals(2, c.jobsPerTranscodeTask());
     assertEquals(1, c.ingestMinTasks());
     assertTrue(c.transcodeSpot());
     assertEquals(Optional.empty(), c.certificateArn());

@@ -43,6 +43,9 @@ final class IngestHandler extends SimpleChannelInboundHandler<RtmpMessage> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, RtmpMessage msg) {
+    if (session == null) {
+      return; // refused at accept (connection caps): closing
+    }
     if (live != null) {
       if (msg instanceof VideoMessage v) {
         live.onVideo(v);

@@ -134,8 +134,14 @@ final class LivePublish {
     s.metrics().publishers.decrementAndGet();
     s.metrics().endedSession(reason);
     s.registry().ending(streamId(), this, ended);
-    LOG.info("session ended: stream {} session {} reason {} chunks {}", stream.streamId(), auth.session(), reason,
-        chunker.chunkCount());
+    MDC.put("streamId", streamId());
+    MDC.put("sessionId", sessionId());
+    try {
+      LOG.info("session ended: stream {} session {} reason {} chunks {}", stream.streamId(), auth.session(), reason,
+          chunker.chunkCount());
+    } finally {
+      MDC.clear();
+    }
     return ended;
   }
 

@@ -103,6 +103,11 @@ public final class Bootstrap {
       throw new LocalAwsException("AWS_ENDPOINT_URL", endpoints(), "bootstrap could not reach AWS at "
           + endpoints() + " (" + Readiness.rootMessage(e) + "): start the emulators or LocalStack, or fix "
           + "AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_S3 / _SQS / _DYNAMODB", e);
+    } catch (AwsServiceException e) {
+      throw new LocalAwsException("AWS_ACCESS_KEY_ID", errorCode(e), "bootstrap was refused by " + endpoints() + " ("
+          + errorCode(e) + ": " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())
+          + "): check the credentials and their "
+          + "permissions, or the resource names (TRIBUTARY_PREFIX and TRIBUTARY_*)", e);
     }
   }
 

@@ -147,6 +147,11 @@ public final class LocalAwsServer implements AutoCloseable {
       closeAll(started);
       stopLate(dynamo, sqs);
       throw e;
+    } catch (Error e) {
+      // A LinkageError or OOM must not leave Jetty/pekko threads keeping the JVM alive.
+      closeAll(started);
+      stopLate(dynamo, sqs);
+      throw e;
     } catch (Exception e) {
       closeAll(started);
       stopLate(dynamo, sqs);

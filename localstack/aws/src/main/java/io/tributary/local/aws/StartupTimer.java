@@ -3,14 +3,19 @@ package io.tributary.local.aws;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Measures how long the local AWS takes to be usable, as the launcher sees it: a fresh JVM per
@@ -27,6 +32,7 @@ public final class StartupTimer {
   private static final String CHILD = "--child";
   private static final String NOOP = "--noop";
   private static final String C1 = "-XX:TieredStopAtLevel=1";
+  private static final long CHILD_TIMEOUT_S = 120;
 
   private StartupTimer() {}
 
@@ -82,7 +88,8 @@ public final class StartupTimer {
 
   /**
    * Spawns this class in a fresh JVM; returns the wall time from spawn to its RESULT line (what a
-   * user waits for), then the numbers it printed (ms in start, JVM CPU ms).
+   * user waits for), then the numbers it printed (ms in start, JVM CPU ms). The child must also
+   * exit by itself afterwards: a thread left running by {@code close()} fails the measurement.
    */
   private static long[] spawn(String jvmOption, String mode) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -92,31 +99,34 @@ public final class StartupTimer {
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupTimer.class.getName(), mode));
     long t0 = System.nanoTime();
-    long wall = -1;
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     p.getOutputStream().close();
-    String result = null;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.startsWith("RESULT ")) {
-          wall = (System.nanoTime() - t0) / 1_000_000;
-          result = line.substring(7);
+    // Read on another thread: a child that never prints must not hang the timer.
+    CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String l;
+        while ((l = r.readLine()) != null) {
+          if (l.startsWith("RESULT ")) {
+            return (System.nanoTime() - t0) / 1_000_000 + " " + l.substring(7);
+          }
         }
+        throw new IllegalStateException("timing child " + mode + " exited without a result");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    }
-    if (!p.waitFor(120, TimeUnit.SECONDS) || result == null) {
+    });
+    String result;
+    try {
+      result = line.get(CHILD_TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
       p.destroyForcibly();
-      throw new IllegalStateException("timing child " + mode + " failed (exit " + (p.isAlive() ? "?" : p.exitValue())
-          + ")");
+      throw new IllegalStateException("timing child " + mode + " gave no result within " + CHILD_TIMEOUT_S + " s", e);
     }
-    String[] parts = result.split(" ");
-    long[] out = new long[parts.length + 1];
-    out[0] = wall;
-    for (int i = 0; i < parts.length; i++) {
-      out[i + 1] = Long.parseLong(parts[i]);
+    if (!p.waitFor(CHILD_TIMEOUT_S, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("timing child " + mode + " did not exit after its result: threads left running");
     }
-    return out;
+    return Arrays.stream(result.split(" ")).mapToLong(Long::parseLong).toArray();
   }
 
   private static long coldNpm() throws IOException {

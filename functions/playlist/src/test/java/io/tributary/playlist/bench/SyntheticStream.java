@@ -20,7 +20,7 @@ public final class SyntheticStream {
 
   public static String write(DynamoDbClient dynamo, ResourceNames names, int n) {
     String id = StreamId.random().value();
-    long started = System.currentTimeMillis() - n * 2000L;
+    long started = System.currentTimeMillis() - n * 2000L + 2000; // fresh for 8 s, not 6 (stale guard)
     String session = SessionId.startingAt(Instant.ofEpochMilli(started)).value();
     dynamo.putItem(b -> b.tableName(names.streamsTable()).item(Map.of(
         StreamsTable.STREAM_ID, AttributeValue.fromS(id), StreamsTable.SEGMENT_DURATION_MS, AttributeValue.fromN("2000"))));

@@ -72,7 +72,9 @@ class PlaylistServerTest {
 
   private static String feed(LocalAws aws, boolean privateStream, int segments, boolean ended) {
     String streamId = StreamId.random().value();
-    long started = System.currentTimeMillis() - segments * CmafFixture.SEGMENT_MS - 500;
+    // The newest segment ends 2 s from now: a slow machine stays well inside the 3x target
+    // duration stale limit while the test reads the live manifests.
+    long started = System.currentTimeMillis() - segments * CmafFixture.SEGMENT_MS + 2000;
     String sessionId = SessionId.startingAt(Instant.ofEpochMilli(started)).value();
     LiveFeed feed = new LiveFeed(aws.clients().s3(), aws.clients().dynamo(), aws.names(), streamId, sessionId, started);
     feed.begin(privateStream, 0);

@@ -2,6 +2,7 @@ package io.tributary.transcode.worker;
 
 import io.tributary.core.resources.ResourceNames;
 import io.tributary.core.resources.Schema;
+import io.tributary.transcode.media.EncoderSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -39,6 +40,11 @@ public record WorkerConfig(int concurrency, Duration visibility, Duration retryD
     check(ffmpegTimeout.toSeconds() >= 1, "TRIBUTARY_FFMPEG_TIMEOUT_SECONDS", ffmpegTimeout.toSeconds(), ">= 1");
     check(metricsPort >= 0 && metricsPort <= 65_535, "TRIBUTARY_TRANSCODE_METRICS_PORT", metricsPort, "0..65535");
     check(!shutdownGrace.isNegative(), "TRIBUTARY_SHUTDOWN_GRACE_SECONDS", shutdownGrace.toSeconds(), ">= 0");
+    try {
+      new EncoderSettings(x264Preset, EncoderSettings.DEFAULT.thumbnailHeight(), EncoderSettings.DEFAULT.bframes());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("TRIBUTARY_X264_PRESET=" + x264Preset + ": " + e.getMessage(), e);
+    }
   }
 
   public static WorkerConfig fromEnv(Map<String, String> env) {

@@ -103,4 +103,16 @@ class SourceCodecsTest {
     assertTrue(results.get(0).audio().isEmpty());
     assertEquals(List.of("source", "144p"), results.get(0).video().stream().map(TrackOutput::name).toList());
   }
+
+  @Test
+  void copiedAacAt44100JoinsToTheSampleOverTwentyConsecutiveChunks() throws Exception {
+    // 44.1 kHz: a frame is 23.22 ms, so every FLV stamp is rounded and naive durations jitter.
+    List<TranscodeResult> results = run(new TestClips.Spec(0, 0, 30, 20, 1, "none", "aac", 44100));
+    assertTrue(results.size() >= 19, "chunks: " + results.size());
+    for (int i = 0; i + 1 < results.size(); i++) {
+      TrackOutput a = results.get(i).audio().orElseThrow();
+      TrackOutput b = results.get(i + 1).audio().orElseThrow();
+      assertEquals(b.segment().decodeTime(), a.segment().decodeTime() + a.segment().durationTs(), "join " + i);
+    }
+  }
 }

@@ -134,6 +134,19 @@ class ApiHandlerIT {
   }
 
   @Test
+  void oversizedBodyIs413BeforeAnyWork() throws Exception {
+    var event = RecordedEvents.load("create-stream", Map.of("token", token));
+    String body = "{\"name\":\"" + "x".repeat(20_000) + "\"}";
+    event.setBody(body);
+    var headers = new java.util.HashMap<>(event.getHeaders());
+    headers.put("content-length", Integer.toString(body.length()));
+    event.setHeaders(headers);
+    APIGatewayV2HTTPResponse r = handler.handleRequest(event, new FakeLambdaContext());
+    assertEquals(413, r.getStatusCode(), r.getBody());
+    assertEquals("body", body(r).get("field").asText());
+  }
+
+  @Test
   void base64BodyIsDecoded() throws Exception {
     APIGatewayV2HTTPResponse r = invoke("create-stream-base64", Map.of());
     assertEquals(201, r.getStatusCode(), r.getBody());

@@ -48,6 +48,8 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  */
 public final class Bootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+  /** ElasticMQ accepts but ignores MessageRetentionPeriod (and warns each time). */
+  static final String SQS_RETENTION = "sqs:MessageRetentionPeriod";
 
   private final AwsClients clients;
   private final Schema schema;
@@ -264,24 +266,38 @@ public final class Bootstrap {
   // --- SQS
 
   private String[] queues(SqsClient sqs, QueueSpec spec) {
-    String dlqUrl = queue(sqs, spec.dlqName(), Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
-        Long.toString(spec.dlqRetention().toSeconds())));
+    boolean retention = !knownUnsupported.contains(SQS_RETENTION);
+    if (!retention) {
+      unsupported.add(SQS_RETENTION);
+      LOG.info("{} is not supported by {}; messages are kept until deleted", SQS_RETENTION,
+          AwsClients.describe(clients.settings().sqsEndpoint()));
+    }
+    Map<QueueAttributeName, String> dlqAttributes = new LinkedHashMap<>();
+    if (retention) {
+      dlqAttributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, Long.toString(spec.dlqRetention().toSeconds()));
+    }
+    String dlqUrl = queue(sqs, spec.dlqName(), dlqAttributes);
     String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes().get(QueueAttributeName.QUEUE_ARN);
     // Redrive policy per the SQS API reference: maxReceiveCount receives, then the DLQ.
     String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + spec.maxReceiveCount()
         + "\"}";
-    String queueUrl = queue(sqs, spec.name(), Map.of(
-        QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(spec.visibilityTimeout().toSeconds()),
-        QueueAttributeName.MESSAGE_RETENTION_PERIOD, Long.toString(spec.retention().toSeconds()),
-        QueueAttributeName.REDRIVE_POLICY, redrive));
+    Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
+    attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(spec.visibilityTimeout().toSeconds()));
+    if (retention) {
+      attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, Long.toString(spec.retention().toSeconds()));
+    }
+    attributes.put(QueueAttributeName.REDRIVE_POLICY, redrive);
+    String queueUrl = queue(sqs, spec.name(), attributes);
     return new String[] {queueUrl, dlqUrl};
   }
 
   private String queue(SqsClient sqs, String name, Map<QueueAttributeName, String> attributes) {
     try {
       String url = sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
-      sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(attributes));
+      if (!attributes.isEmpty()) {
+        sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(attributes));
+      }
       return url;
     } catch (QueueDoesNotExistException e) {
       String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();

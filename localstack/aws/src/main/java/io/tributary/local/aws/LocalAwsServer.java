@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -136,7 +138,9 @@ public final class LocalAwsServer implements AutoCloseable {
       LOG.info("emulators started (ms from start): S3Proxy {}, ElasticMQ {}, dynalite {}", s3Ms, sqsMs,
           (System.nanoTime() - t0) / 1_000_000);
       long ready = join(readiness);
-      BootstrapResult boot = Bootstrap.run(clients, new Schema(config.names()), S3Emulator.UNSUPPORTED);
+      Set<String> lacking = new HashSet<>(S3Emulator.UNSUPPORTED);
+      lacking.add(Bootstrap.SQS_RETENTION);
+      BootstrapResult boot = Bootstrap.run(clients, new Schema(config.names()), lacking);
       long done = (System.nanoTime() - t0) / 1_000_000;
       Map<String, String> env = LocalEnv.of(settings, config.names(), credentials);
       LocalAws aws = new LocalAws(clients, config.names(), settings, env, boot.queueUrl(), boot.dlqUrl());

@@ -12,6 +12,10 @@ public final class SegmentsTable {
   /** S: OK, or GAP for a segment that failed for good (EXT-X-GAP). */
   public static final String STATUS = "status";
   public static final String STATUS_OK = "OK";
+  /**
+   * Written by the transcode worker on a job's last allowed receive before the DLQ. A GAP may later
+   * become OK (the job redriven from the DLQ succeeds); an OK record is never replaced.
+   */
   public static final String STATUS_GAP = "GAP";
   /** BOOL: first segment of a session. */
   public static final String DISCONTINUITY = "discontinuity";

@@ -80,7 +80,7 @@ public final class JobProcessor {
 
   private void writeGap(TranscodeJob job) {
     try {
-      if (handler.index().putIfAbsent(SegmentRecord.gap(job))) {
+      if (handler.index().putGap(SegmentRecord.gap(job))) {
         metrics.gap();
         LOG.warn("GAP recorded: the segment failed for good and moves to the DLQ");
       } else {

@@ -7,9 +7,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Writes the segment index. Every write is a put conditioned on {@code attribute_not_exists(seq)}:
- * the first record for a seq wins (OK or GAP) and a retry can never duplicate or overwrite it,
- * without transactions (the local emulator has none).
+ * Writes the segment index, without transactions (the local emulator has none): every write is
+ * a conditional put on the one item of a seq. An OK record is written only where there is none
+ * or a GAP (so redriving a job from the DLQ heals its gap) and is never overwritten; a GAP only
+ * where there is nothing, so a concurrent success always wins.
  */
 public final class SegmentIndex {
   private static final String NOT_EXISTS = "attribute_not_exists(#seq)";
@@ -21,8 +22,20 @@ public final class SegmentIndex {
     this.table = table;
   }
 
-  /** @return true if written, false if a record for this seq already existed */
-  public boolean putIfAbsent(Map<String, AttributeValue> item) {
+  /** @return true if written, false if an OK record for this seq already existed */
+  public boolean putOk(Map<String, AttributeValue> item) {
+    try {
+      dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS + " OR #status = :gap")
+          .expressionAttributeNames(Map.of("#seq", SegmentsTable.SEQ, "#status", SegmentsTable.STATUS))
+          .expressionAttributeValues(Map.of(":gap", AttributeValue.fromS(SegmentsTable.STATUS_GAP))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /** @return true if written, false if any record for this seq already existed */
+  public boolean putGap(Map<String, AttributeValue> item) {
     try {
       dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS)
           .expressionAttributeNames(Map.of("#seq", SegmentsTable.SEQ)));
@@ -32,10 +45,12 @@ public final class SegmentIndex {
     }
   }
 
-  public boolean exists(String streamId, long seq) {
-    return dynamo.getItem(b -> b.tableName(table).consistentRead(true).projectionExpression("#seq")
-        .expressionAttributeNames(Map.of("#seq", SegmentsTable.SEQ))
+  /** True when the seq has its OK record (a GAP does not count: the job may still heal it). */
+  public boolean isDone(String streamId, long seq) {
+    var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).projectionExpression("#status")
+        .expressionAttributeNames(Map.of("#status", SegmentsTable.STATUS))
         .key(Map.of(SegmentsTable.STREAM_ID, AttributeValue.fromS(streamId),
-            SegmentsTable.SEQ, AttributeValue.fromN(Long.toString(seq))))).hasItem();
+            SegmentsTable.SEQ, AttributeValue.fromN(Long.toString(seq)))));
+    return item.hasItem() && SegmentsTable.STATUS_OK.equals(item.item().get(SegmentsTable.STATUS).s());
   }
 }

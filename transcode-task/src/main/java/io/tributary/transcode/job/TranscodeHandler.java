@@ -48,7 +48,7 @@ public final class TranscodeHandler {
   }
 
   public JobOutcome handle(TranscodeJob job) {
-    if (index.exists(job.streamId(), job.seq())) {
+    if (index.isDone(job.streamId(), job.seq())) {
       // A redelivery after the record was written (crash before delete): nothing left to do.
       LOG.info("segment already indexed, skipping redelivered job");
       return JobOutcome.ALREADY_DONE;
@@ -61,7 +61,7 @@ public final class TranscodeHandler {
       TranscodePlan plan = TranscodePlan.of(job);
       TranscodeResult result = stage(job, "transcode", () -> transcoder.transcode(chunk, dir, plan));
       stage(job, "upload", () -> upload(job, result));
-      boolean written = stage(job, "index", () -> index.putIfAbsent(SegmentRecord.ok(job, result)));
+      boolean written = stage(job, "index", () -> index.putOk(SegmentRecord.ok(job, result)));
       LOG.info("segment {}: {} video renditions, audio={}, duration={}s, ffmpeg={}ms, worker CPU ms by stage {}",
           written ? "indexed" : "already indexed by another run", result.video().size(), result.audio().isPresent(),
           SegmentRecord.seconds(result.durationSeconds()), result.ffmpegWall().toMillis(), STAGE_CPU.get());

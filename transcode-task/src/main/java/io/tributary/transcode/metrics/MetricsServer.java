@@ -39,8 +39,11 @@ public final class MetricsServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** Where a local client reaches the listener (loopback when bound to every interface). */
   public String url() {
-    return "http://" + server.getAddress().getHostString() + ":" + port();
+    var address = server.getAddress().getAddress();
+    String host = address.isAnyLocalAddress() ? "127.0.0.1" : server.getAddress().getHostString();
+    return "http://" + host + ":" + port();
   }
 
   @Override

@@ -107,6 +107,20 @@ class TranscodeHandlerIT {
   }
 
   @Test
+  void aJobRedrivenFromTheDlqReplacesItsGapButNeverAnOkRecord(LocalAws aws) {
+    List<TranscodeJob> jobs = LocalJobs.upload(aws, TestClips.SMALL, TestJobs.SMALL_LADDER);
+    TranscodeJob job = jobs.get(2);
+    TranscodeHandler handler = TestWorkers.handler(aws, scratch);
+    assertTrue(handler.index().putGap(SegmentRecord.gap(job)));
+    assertTrue(handler.handle(job).indexed(), "the GAP is healed");
+    assertEquals(SegmentsTable.STATUS_OK, LocalJobs.record(aws, job.streamId(), job.seq()).orElseThrow()
+        .get(SegmentsTable.STATUS).s());
+    assertFalse(handler.index().putGap(SegmentRecord.gap(job)), "a late GAP never replaces an OK record");
+    assertEquals(SegmentsTable.STATUS_OK, LocalJobs.record(aws, job.streamId(), job.seq()).orElseThrow()
+        .get(SegmentsTable.STATUS).s());
+  }
+
+  @Test
   void aMissingChunkFailsAtDownloadNamingStreamAndSeq(LocalAws aws) {
     List<TranscodeJob> jobs = TestJobs.forClip(TestClips.SMALL, TestClips.chunks(TestClips.SMALL), TestJobs.newStream(),
         TestJobs.newSession(), 7, TestJobs.SMALL_LADDER);

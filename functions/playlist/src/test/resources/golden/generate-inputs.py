@@ -44,7 +44,7 @@ segs = [seg(0, A, 0, T0)]
 write("first-segment", {"description": "the first segment of a stream's first session: live, nothing to slide yet",
   "request": req(T0+3000), "config": cfg, "sessions": [{"sessionId": A, "firstSeq": 0, "startedAtMs": T0}], "segments": segs})
 # 2 window slide
-segs = [seg(s, B, 90, T0+ (s)*2000, off=9000, fps=29.97) for s in range(100, 110)]
+segs = [seg(s, B, 90, T0+ (s)*2000, off=135000, fps=29.97) for s in range(100, 110)]
 write("window-slide", {"description": "a long-running second session: 6-segment window over seq 104..109, one discontinuity slid out before it",
   "request": req(T0+110*2000+1000), "config": cfg,
   "sessions": [{"sessionId": A, "firstSeq": 0, "startedAtMs": T0}, {"sessionId": B, "firstSeq": 90, "startedAtMs": T0+90*2000}],

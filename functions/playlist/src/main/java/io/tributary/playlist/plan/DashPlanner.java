@@ -163,7 +163,11 @@ public final class DashPlanner {
         d = Math.max(1, s.durationMs() * timescale / 1000);
       }
       if (pto < 0) {
-        pto = s.startMs() * timescale / 1000 <= t ? t - s.startMs() * timescale / 1000 : 0;
+        // Media time at session-timeline zero, floored to a whole second: the transcoder's tfdt
+        // may sit on the AAC sample grid (±1 frame around startMs), and the value must not move
+        // between MPD updates as the window slides (ISO/IEC 23009-1 5.3.9.2 @presentationTimeOffset).
+        long offset = t - s.startMs() * timescale / 1000;
+        pto = offset <= 0 ? 0 : offset / timescale * timescale;
       }
       if (curR >= 0 && t == end && d == curD) {
         curR++;

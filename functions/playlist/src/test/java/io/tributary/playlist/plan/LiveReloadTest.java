@@ -31,10 +31,13 @@ class LiveReloadTest {
     long i = seq - firstSeq;
     long captured = sessionStart + i * 2000;
     Map<String, Track> r = gap ? Map.of() : Map.of(
-        "source", new Track(500_000, 0, "avc1.640028", 1920, 1080, 30, 90_000, i * 180_000, 180_000),
-        "360p", new Track(200_000, 0, "avc1.4d401e", 640, 360, 30, 90_000, i * 180_000, 180_000));
+        "source", new Track(500_000, 0, "avc1.640028", 1920, 1080, 30, 90_000, 135_000 + i * 180_000, 180_000),
+        "360p", new Track(200_000, 0, "avc1.4d401e", 640, 360, 30, 90_000, 135_000 + i * 180_000, 180_000));
     Optional<Track> audio = gap ? Optional.empty()
-        : Optional.of(new Track(32_000, 0, "mp4a.40.2", 0, 0, 0, 48_000, i * 96_000, 96_000));
+        // AAC on its 1024-sample grid: tfdt within one frame of startMs, as the transcoder writes it;
+        // video tfdt 1.5 s after session zero (an encoder whose timestamps do not start at 0).
+        : Optional.of(new Track(32_000, 0, "mp4a.40.2", 0, 0, 0, 48_000, i * 96_000 + (i % 3) * 1024,
+            96_000 + ((i + 1) % 3 - i % 3) * 1024));
     return new IndexedSegment(seq, session, gap, seq == firstSeq, last, 2000, i * 2000, captured, 2000, r, audio);
   }
 

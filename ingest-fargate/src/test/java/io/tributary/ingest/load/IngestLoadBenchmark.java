@@ -126,6 +126,8 @@ public final class IngestLoadBenchmark {
     env.put("TRIBUTARY_INGEST_HTTP_PORT", "18086");
     env.put("TRIBUTARY_INGEST_SPILL_DIR", work.resolve("spill").toString());
     env.put("TRIBUTARY_EMF", "false");
+    // Every simulated publisher comes from 127.0.0.1: lift the per-IP cap (default 50) for the run.
+    env.put("TRIBUTARY_INGEST_MAX_CONNECTIONS_PER_IP", "1000");
     List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-Dlogback.configurationFile=logback.xml"));
     if (Boolean.getBoolean("bench.jfr")) {
       // Profile the ingest JVM: jfr print --events jdk.ExecutionSample target/bench/ingest-N.jfr

@@ -19,6 +19,10 @@ final class ChildWorker implements AutoCloseable {
   private final Thread reader;
 
   ChildWorker(Map<String, String> awsEnv, Path scratch) {
+    this(awsEnv, scratch, Map.of());
+  }
+
+  ChildWorker(Map<String, String> awsEnv, Path scratch, Map<String, String> extraEnv) {
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-Xmx256m",
         // The production JSON logging, not the test classpath's logback-test.xml.
@@ -31,6 +35,7 @@ final class ChildWorker implements AutoCloseable {
     pb.environment().put("TRIBUTARY_POLL_WAIT_SECONDS", "1");
     pb.environment().put("TRIBUTARY_SHUTDOWN_GRACE_SECONDS", "10");
     pb.environment().put("TRIBUTARY_SCRATCH_DIR", scratch.toString());
+    pb.environment().putAll(extraEnv);
     try {
       process = pb.start();
     } catch (IOException e) {

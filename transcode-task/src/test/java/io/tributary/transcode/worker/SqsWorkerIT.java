@@ -45,10 +45,17 @@ class SqsWorkerIT {
   }
 
   private void start(LocalAws aws) {
+    start(aws, "veryfast");
+  }
+
+  private void start(LocalAws aws, String preset) {
+    if (worker != null) {
+      worker.stop(Duration.ofSeconds(5));
+    }
     metrics = new WorkerMetrics(true, new PrintStream(emf, true));
-    WorkerConfig config = TestWorkers.config(scratch);
+    WorkerConfig config = TestWorkers.config(scratch, preset);
     worker = new SqsWorker(aws.clients().sqs(), aws.queueUrl(),
-        new JobProcessor(TestWorkers.handler(aws, scratch), metrics, config.maxReceiveCount()), config);
+        new JobProcessor(TestWorkers.handler(aws, config), metrics, config.maxReceiveCount()), config);
     worker.start();
   }
 
@@ -111,6 +118,7 @@ class SqsWorkerIT {
 
   @Test
   void stopWithoutGraceReleasesTheJobInFlightToAnotherWorker(LocalAws aws) {
+    start(aws, "veryslow"); // ffmpeg busy for seconds: the stop surely lands mid-job
     List<TranscodeJob> jobs = LocalJobs.upload(aws, TestClips.MEDIUM, TestJobs.SMALL_LADDER);
     TranscodeJob job = jobs.get(0);
     LocalJobs.send(aws, job);

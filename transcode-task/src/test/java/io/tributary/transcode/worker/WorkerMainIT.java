@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,8 @@ class WorkerMainIT {
     LocalJobs.purge(aws);
     List<TranscodeJob> jobs = LocalJobs.upload(aws, TestClips.MEDIUM, TestJobs.SMALL_LADDER);
     TranscodeJob job = jobs.get(1);
-    try (ChildWorker doomed = new ChildWorker(aws.env(), scratch.resolve("a"))) {
+    // A slow preset keeps ffmpeg busy for seconds, so the kill surely lands mid-job.
+    try (ChildWorker doomed = new ChildWorker(aws.env(), scratch.resolve("a"), Map.of("TRIBUTARY_X264_PRESET", "veryslow"))) {
       doomed.awaitReady(Duration.ofSeconds(60));
       LocalJobs.send(aws, job);
       assertTrue(LocalJobs.await(Duration.ofSeconds(30), doomed::ffmpegRunning), "ffmpeg started in the child");

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,21 +86,31 @@ final class DynaliteInstall {
           + LocalAwsConfig.ENV_NPM + " to its path", e);
     }
     p.getOutputStream().close();
-    byte[] out;
-    try (InputStream in = p.getInputStream()) {
-      out = in.readAllBytes();
-    }
+    CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
+      try (InputStream in = p.getInputStream()) {
+        return in.readAllBytes();
+      } catch (IOException e) {
+        return ("(output unreadable: " + e.getMessage() + ")").getBytes(StandardCharsets.UTF_8);
+      }
+    });
+    long t0 = System.nanoTime();
     try {
-      if (!p.waitFor(NPM_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new LocalAwsException(LocalAwsConfig.ENV_NPM, npm, "npm ci of dynalite took over "
-            + NPM_TIMEOUT.toMinutes() + " min in " + dir + ": check the npm registry is reachable");
+      // A slow registry can take minutes: say so every 15 s instead of looking hung.
+      while (!p.waitFor(15, TimeUnit.SECONDS)) {
+        long s = (System.nanoTime() - t0) / 1_000_000_000L;
+        if (s >= NPM_TIMEOUT.toSeconds()) {
+          p.destroyForcibly();
+          throw new LocalAwsException(LocalAwsConfig.ENV_NPM, npm, "npm ci of dynalite took over "
+              + NPM_TIMEOUT.toMinutes() + " min in " + dir + ": check the npm registry is reachable");
+        }
+        LOG.info("npm ci of dynalite still running after {} s", s);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       p.destroyForcibly();
       throw new LocalAwsException(LocalAwsConfig.ENV_NPM, npm, "interrupted while npm ci ran", e);
     }
+    byte[] out = output.join();
     if (p.exitValue() != 0) {
       String tail = new String(out, StandardCharsets.UTF_8).strip().replace('\n', ' ');
       tail = tail.length() > 400 ? tail.substring(tail.length() - 400) : tail;

@@ -79,7 +79,7 @@ public final class LocalAwsServer implements AutoCloseable {
     Deque<AutoCloseable> started = new ArrayDeque<>();
     CompletableFuture<DynamoEmulator> dynamo = null;
     CompletableFuture<SqsEmulator> sqs = null;
-    // Own threads: the common pool has one worker on a 2-core machine and would serialise these.
+    // Own named daemon threads: these tasks block for seconds, which the shared common pool is not for.
     ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
       Thread t = new Thread(r, "local-aws-start");
       t.setDaemon(true);

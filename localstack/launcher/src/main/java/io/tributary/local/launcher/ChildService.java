@@ -17,12 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /**
- * One running child JVM. Its output goes to {@code <data>/logs/<name>.log}; lines starting with
- * {@code ready:} or {@code token:} are the service's own announcements and are handed to the
- * launcher. Closing it sends SIGTERM to the child and its descendants, then SIGKILL after a
+ * One running child JVM. Its output goes to {@code <data>/logs/<name>.log}; its {@code ready:}
+ * line tells the launcher it serves. Closing it sends SIGTERM to the child and its descendants, then SIGKILL after a
  * grace period, so Ctrl-C never leaves an orphan.
  */
 final class ChildService implements AutoCloseable {
@@ -41,8 +39,7 @@ final class ChildService implements AutoCloseable {
     this.log = log;
   }
 
-  static ChildService start(ServiceSpec spec, Path repo, String version, Map<String, String> env, Path logDir,
-                            Consumer<String> announcements) {
+  static ChildService start(ServiceSpec spec, Path repo, String version, Map<String, String> env, Path logDir) {
     Path jar = spec.jar(repo, version);
     Path cpFile = spec.classpathFile(repo);
     if (!Files.isRegularFile(jar) || !Files.isRegularFile(cpFile)) {
@@ -57,15 +54,18 @@ final class ChildService implements AutoCloseable {
         // (ingest drains into S3/SQS while the emulators are still up).
         cmd.add("/usr/bin/setsid");
       }
-      cmd.addAll(List.of(javaBinary(), "-XX:+UseSerialGC",
-          "-Xss512k", "-cp", cp, spec.mainClass()));
+      cmd.addAll(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xss512k"));
+      if (spec.quickStart()) {
+        cmd.add("-XX:TieredStopAtLevel=1");
+      }
+      cmd.addAll(List.of("-cp", cp, spec.mainClass()));
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
       pb.environment().putAll(env);
       Files.createDirectories(logDir);
       Path log = logDir.resolve(spec.name() + ".log");
       Process p = pb.start();
       ChildService child = new ChildService(spec.name(), p, log);
-      child.pump(announcements);
+      child.pump();
       return child;
     } catch (IOException e) {
       throw new LaunchException("cannot start " + spec.name() + ": " + e.getMessage(), e);
@@ -76,7 +76,7 @@ final class ChildService implements AutoCloseable {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
-  private void pump(Consumer<String> announcements) {
+  private void pump() {
     Thread t = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
            PrintStream out = new PrintStream(Files.newOutputStream(log, StandardOpenOption.CREATE,
@@ -86,8 +86,6 @@ final class ChildService implements AutoCloseable {
           out.println(line);
           if (line.startsWith("ready: ")) {
             ready.complete(line.substring("ready: ".length()));
-          } else if (line.startsWith("token: ") || line.startsWith("publish: ")) {
-            announcements.accept(line);
           }
         }
       } catch (IOException e) {

@@ -27,9 +27,9 @@ record LaunchConfig(Path dataDir, boolean wipe, String host, int rtmpPort, int a
       }
     }
     return new LaunchConfig(dataDir.toAbsolutePath().normalize(), wipe, env.getOrDefault("TRIBUTARY_HOST", "127.0.0.1"),
-        port(env, "TRIBUTARY_RTMP_PORT", 1935), port(env, "TRIBUTARY_API_PORT", 8081),
-        port(env, "TRIBUTARY_PLAYLIST_PORT", 8082), port(env, "TRIBUTARY_INGEST_HEALTH_PORT", 8086),
-        port(env, "TRIBUTARY_WORKER_METRICS_PORT", 8087), intIn(env, "TRIBUTARY_WORKERS", 1, 1, 16));
+        port(env, "TRIBUTARY_INGEST_PORT", 1935), port(env, "TRIBUTARY_API_PORT", 8081),
+        port(env, "TRIBUTARY_PLAYLIST_PORT", 8082), port(env, "TRIBUTARY_INGEST_HTTP_PORT", 8086),
+        port(env, "TRIBUTARY_TRANSCODE_METRICS_PORT", 8083), intIn(env, "TRIBUTARY_WORKER_CONCURRENCY", 1, 1, 16));
   }
 
   private static int port(Map<String, String> env, String name, int dflt) {

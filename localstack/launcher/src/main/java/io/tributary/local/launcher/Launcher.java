@@ -29,13 +29,14 @@ public final class Launcher {
   static final String DEMO_STREAM = "local";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-  static final ServiceSpec API = new ServiceSpec("api", "functions/api", "tributary-api", "io.tributary.api.ApiServer");
+  static final ServiceSpec API = new ServiceSpec("api", "functions/api", "tributary-api", "io.tributary.api.ApiServer",
+      true);
   static final ServiceSpec PLAYLIST = new ServiceSpec("playlist", "functions/playlist", "tributary-playlist",
-      "io.tributary.playlist.PlaylistServer");
+      "io.tributary.playlist.PlaylistServer", true);
   static final ServiceSpec TRANSCODE = new ServiceSpec("transcode", "transcode-task", "tributary-transcode",
-      "io.tributary.transcode.worker.WorkerMain");
+      "io.tributary.transcode.worker.WorkerMain", true);
   static final ServiceSpec INGEST = new ServiceSpec("ingest", "ingest-fargate", "tributary-ingest",
-      "io.tributary.ingest.server.IngestMain");
+      "io.tributary.ingest.server.IngestMain", false);
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private final List<ChildService> children = new ArrayList<>();
@@ -66,11 +67,11 @@ public final class Launcher {
    */
   Map<String, String> start(LaunchConfig cfg, Map<String, String> env, Path repo) {
     lockDataDir(cfg.dataDir());
-    PortCheck.requireFree(cfg.host(), cfg.rtmpPort(), "RTMP ingest", "TRIBUTARY_RTMP_PORT");
+    PortCheck.requireFree(cfg.host(), cfg.rtmpPort(), "RTMP ingest", "TRIBUTARY_INGEST_PORT");
     PortCheck.requireFree(cfg.host(), cfg.apiPort(), "management API", "TRIBUTARY_API_PORT");
     PortCheck.requireFree(cfg.host(), cfg.playlistPort(), "playlists and watch page", "TRIBUTARY_PLAYLIST_PORT");
-    PortCheck.requireFree(cfg.host(), cfg.ingestHealthPort(), "ingest health", "TRIBUTARY_INGEST_HEALTH_PORT");
-    PortCheck.requireFree(cfg.host(), cfg.workerMetricsPort(), "transcode metrics", "TRIBUTARY_WORKER_METRICS_PORT");
+    PortCheck.requireFree(cfg.host(), cfg.ingestHealthPort(), "ingest health", "TRIBUTARY_INGEST_HTTP_PORT");
+    PortCheck.requireFree(cfg.host(), cfg.workerMetricsPort(), "transcode metrics", "TRIBUTARY_TRANSCODE_METRICS_PORT");
 
     Map<String, String> out = new java.util.LinkedHashMap<>();
     java.util.function.BiConsumer<String, String> say = (k, v) -> {
@@ -102,20 +103,23 @@ public final class Launcher {
     Map<String, String> childEnv = new HashMap<>(aws.env());
     childEnv.put("TRIBUTARY_ADMIN_TOKEN", token);
     childEnv.put("TRIBUTARY_PLAYBACK_SECRET", secret(cfg.dataDir()));
+    for (String host : List.of("TRIBUTARY_API_HOST", "TRIBUTARY_PLAYLIST_HOST", "TRIBUTARY_INGEST_HOST",
+        "TRIBUTARY_TRANSCODE_METRICS_HOST")) {
+      childEnv.put(host, cfg.host());
+    }
     childEnv.put("TRIBUTARY_API_PORT", Integer.toString(cfg.apiPort()));
     childEnv.put("TRIBUTARY_PLAYLIST_PORT", Integer.toString(cfg.playlistPort()));
-    childEnv.put("TRIBUTARY_RTMP_PORT", Integer.toString(cfg.rtmpPort()));
-    childEnv.put("TRIBUTARY_INGEST_HEALTH_PORT", Integer.toString(cfg.ingestHealthPort()));
-    childEnv.put("TRIBUTARY_WORKER_METRICS_PORT", Integer.toString(cfg.workerMetricsPort()));
+    childEnv.put("TRIBUTARY_INGEST_PORT", Integer.toString(cfg.rtmpPort()));
+    childEnv.put("TRIBUTARY_INGEST_HTTP_PORT", Integer.toString(cfg.ingestHealthPort()));
+    childEnv.put("TRIBUTARY_TRANSCODE_METRICS_PORT", Integer.toString(cfg.workerMetricsPort()));
     childEnv.put("TRIBUTARY_WORKER_CONCURRENCY", Integer.toString(cfg.workers()));
     childEnv.put("TRIBUTARY_PLAYBACK_BASE_URL", base + cfg.playlistPort());
     childEnv.put("TRIBUTARY_RTMP_BASE_URL", "rtmp://" + cfg.host() + ":" + cfg.rtmpPort());
-    childEnv.put("TRIBUTARY_SPOOL_DIR", cfg.dataDir().resolve("spool").toString());
-    childEnv.putIfAbsent("TRIBUTARY_LOG_FORMAT", "json");
+    childEnv.put("TRIBUTARY_INGEST_SPILL_DIR", cfg.dataDir().resolve("spill").toString());
     Path logs = cfg.dataDir().resolve("logs");
 
     for (ServiceSpec spec : List.of(API, PLAYLIST, TRANSCODE, INGEST)) {
-      ChildService child = ChildService.start(spec, repo, VERSION, childEnv, logs, line -> { });
+      ChildService child = ChildService.start(spec, repo, VERSION, childEnv, logs);
       started.add(child);
       children.add(child);
     }

@@ -79,7 +79,8 @@ public final class TestClips {
         a.addAll(List.of("-bf", "2"));
       } else if (s.videoCodec().equals("libsvtav1")) {
         a.set(a.indexOf("veryfast"), "12");
-        a.addAll(List.of("-svtav1-params", "keyint=" + gop + ":scd=0"));
+        // lp=1: one thread makes SVT-AV1 deterministic; multi-threaded it once wrote a stream libaom rejects.
+        a.addAll(List.of("-svtav1-params", "keyint=" + gop + ":scd=0:lp=1"));
       } else {
         a.addAll(List.of("-x265-params", "log-level=error:keyint=" + gop + ":min-keyint=" + gop + ":scenecut=0"));
       }

@@ -43,6 +43,9 @@ public record LocalAwsConfig(Path dataDir, int s3Port, int sqsPort, int dynamoPo
     port(ENV_S3_PORT, s3Port);
     port(ENV_SQS_PORT, sqsPort);
     port(ENV_DYNAMODB_PORT, dynamoPort);
+    distinct(ENV_S3_PORT, s3Port, ENV_SQS_PORT, sqsPort);
+    distinct(ENV_S3_PORT, s3Port, ENV_DYNAMODB_PORT, dynamoPort);
+    distinct(ENV_SQS_PORT, sqsPort, ENV_DYNAMODB_PORT, dynamoPort);
     if (node == null || node.isBlank() || npm == null || npm.isBlank()) {
       throw new LocalAwsException(ENV_NODE, String.valueOf(node), "node and npm commands must not be blank");
     }
@@ -107,6 +110,13 @@ public record LocalAwsConfig(Path dataDir, int s3Port, int sqsPort, int dynamoPo
   private static void port(String var, int p) {
     if (p < 0 || p > 65535) {
       throw new LocalAwsException(var, String.valueOf(p), var + "=" + p + " is not a port: use 1..65535 (0 = any free port)");
+    }
+  }
+
+  private static void distinct(String var1, int p1, String var2, int p2) {
+    if (p1 != 0 && p1 == p2) {
+      throw new LocalAwsException(var2, String.valueOf(p2), var1 + " and " + var2 + " are both " + p1
+          + ": give each emulator its own port");
     }
   }
 

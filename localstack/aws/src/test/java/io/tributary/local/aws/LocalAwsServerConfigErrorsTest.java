@@ -110,6 +110,10 @@ class LocalAwsServerConfigErrorsTest {
     LocalAwsException range = assertThrows(LocalAwsException.class,
         () -> LocalAwsConfig.fromEnv(Map.of("TRIBUTARY_DYNAMODB_PORT", "70000")));
     assertTrue(range.getMessage().contains("TRIBUTARY_DYNAMODB_PORT=70000"), range.getMessage());
+    LocalAwsException same = assertThrows(LocalAwsException.class,
+        () -> LocalAwsConfig.fromEnv(Map.of("TRIBUTARY_S3_PORT", "9324")));
+    assertEquals("TRIBUTARY_S3_PORT and TRIBUTARY_SQS_PORT are both 9324: give each emulator its own port",
+        same.getMessage());
     LocalAwsException wipe = assertThrows(LocalAwsException.class,
         () -> LocalAwsConfig.fromEnv(Map.of("TRIBUTARY_WIPE", "maybe")));
     assertEquals("TRIBUTARY_WIPE", wipe.setting());

@@ -76,6 +76,19 @@ public final class LoadMain {
     }
   }
 
+  /** FCUnpublish + deleteStream(1), serialised once. */
+  private static byte[] unpublishBytes() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (List<Object> cmd : List.<List<Object>>of(java.util.Arrays.asList("FCUnpublish", 0.0, null, "x"),
+        java.util.Arrays.asList("deleteStream", 0.0, null, (double) FlvPlan.STREAM_ID))) {
+      io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.buffer();
+      io.tributary.ingest.amf0.Amf0Writer.writeAll(b, cmd);
+      RtmpWire.write(out, RtmpWire.CSID_COMMAND, 20, 0, 0, io.netty.buffer.ByteBufUtil.getBytes(b), RtmpClient.CHUNK_SIZE);
+      b.release();
+    }
+    return out.toByteArray();
+  }
+
   public static Result run(String url, List<String> keys, byte[] flv, int rampMs, Duration max) throws Exception {
     java.net.URI u = java.net.URI.create(url);
     String app = u.getPath().replaceAll("^/+", "").replaceAll("/+$", "");
@@ -135,9 +148,9 @@ public final class LoadMain {
     pacer.run(deadline);
     setup.shutdownNow();
     for (RtmpClient c : clients) {
+      // Best effort and never blocking: a server that stopped reading must not hang the tool.
       try {
-        c.socket().getChannel().configureBlocking(true);
-        c.unpublish(FlvPlan.STREAM_ID, "x");
+        c.socket().getChannel().write(java.nio.ByteBuffer.wrap(unpublishBytes()));
       } catch (IOException | RuntimeException e) {
         // Already closed by the server: counted in closedEarly.
       }

@@ -1,5 +1,6 @@
 package io.tributary.ingest.sink;
 
+import java.io.ByteArrayInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -15,6 +16,8 @@ public final class S3ChunkStore implements ChunkStore {
 
   @Override
   public void put(String key, byte[] flv) {
-    s3.putObject(b -> b.bucket(bucket).key(key).contentType("video/x-flv"), RequestBody.fromBytes(flv));
+    // fromContentProvider streams the caller's array; fromBytes would copy every chunk once more.
+    s3.putObject(b -> b.bucket(bucket).key(key).contentType("video/x-flv"),
+        RequestBody.fromContentProvider(() -> new ByteArrayInputStream(flv), flv.length, "video/x-flv"));
   }
 }

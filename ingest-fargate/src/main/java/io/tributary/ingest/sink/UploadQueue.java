@@ -54,7 +54,10 @@ public final class UploadQueue implements ChunkSink {
     TranscodeJob job;
 
     PendingChunk(FlvChunk chunk) {
-      this.chunk = chunk;
+      // Keep the description only: the bytes live in `bytes` or in the spill file, so a spilled
+      // chunk really leaves the heap.
+      this.chunk = new FlvChunk(chunk.index(), chunk.startMs(), chunk.durationMs(), chunk.capturedAtMs(), chunk.last(),
+          chunk.source(), io.tributary.ingest.message.Payload.EMPTY);
       this.size = chunk.flv().length();
     }
   }
@@ -90,7 +93,7 @@ public final class UploadQueue implements ChunkSink {
         }
         // Spilling is a local file write (page cache), done here so the memory bound holds
         // exactly; it only happens while S3/SQS are failing.
-        p.spill = spill(p);
+        p.spill = spill(target, up, chunk);
         diskBytes += p.size;
         up.diskInUse.addAndGet(p.size);
         up.spilled.increment();
@@ -120,10 +123,10 @@ public final class UploadQueue implements ChunkSink {
     up.workers.execute(() -> onFatal.accept("overflow"));
   }
 
-  private Path spill(PendingChunk p) {
+  private static Path spill(SessionTarget target, Uploader up, FlvChunk chunk) {
     try {
       Path f = Files.createTempFile(up.settings.spillDir(), target.sessionId().value() + "-", ".flv");
-      Files.write(f, p.chunk.flv().array());
+      Files.write(f, chunk.flv().array());
       return f;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot spill chunk to " + up.settings.spillDir(), e);

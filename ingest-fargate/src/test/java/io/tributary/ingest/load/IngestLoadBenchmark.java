@@ -74,26 +74,45 @@ public final class IngestLoadBenchmark {
     try (LocalAwsServer server = LocalAwsServer.start(LocalAwsConfig.forTests(data))) {
       LocalAws aws = server.aws();
       if (nginxStreams > 0) {
-        rows.add(nginx(work, clip, nginxStreams));
+        measured(rows, work, () -> nginx(work, clip, nginxStreams), "nginx-rtmp (hls on)", nginxStreams);
       }
       for (int n : counts) {
-        rows.add(ingest(aws, work, clip, n));
+        measured(rows, work, () -> ingest(aws, work, clip, n), "tributary ingest", n);
       }
     }
+    System.out.println(table(rows));
+  }
+
+  interface Run {
+    Row run() throws Exception;
+  }
+
+  /** Runs one measurement; a failed run becomes a row saying why, and the table is rewritten after each run. */
+  static void measured(List<Row> rows, Path work, Run run, String server, int n) throws IOException {
+    try {
+      rows.add(run.run());
+    } catch (Exception e) {
+      rows.add(new Row(server, n, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, "failed: " + e));
+    }
+    Files.writeString(work.resolve("results.md"), table(rows));
+    System.out.println(table(rows));
+  }
+
+  static String table(List<Row> rows) {
     StringBuilder md = new StringBuilder();
-    md.append("| server | publishers | held | server CPU % of a core | per stream % | load tool CPU % | local AWS JVM % | dynalite % | max lag ms | late msgs | chunk→job p50/p95 ms | heap/conn KiB | beyond chunk buffer KiB |\n");
+    md.append("| server | publishers | held | server CPU % of a core | per stream % | load tool CPU % | local AWS JVM % | dynalite % | max lag ms | late msgs | chunk→job p50/p95 ms | heap/conn KiB | beyond chunk buffers KiB |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       boolean held = r.published() == r.streams() && r.closedEarly() == 0 && r.lateMessages() == 0 && r.maxLagMs() < 1000;
       md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.3f | %.1f | %.1f | %.1f | %d | %d | %s | %s | %s |%n",
-          r.server(), r.streams(), held ? "yes" : "NO (" + r.published() + " published, " + r.closedEarly() + " closed)",
+          r.server(), r.streams(), held ? "yes" : "NO (" + r.published() + " published, " + r.closedEarly() + " closed, "
+              + r.lateMessages() + " late)" + (r.note().isEmpty() ? "" : " " + r.note()),
           r.serverCpuPct(), r.serverCpuPct() / r.streams(), r.loadCpuPct(), r.awsJvmCpuPct(), r.dynaliteCpuPct(),
           r.maxLagMs(), r.lateMessages(), r.p95Ms() < 0 ? "-" : r.p50Ms() + "/" + r.p95Ms(),
           r.heapPerConnKiB() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", r.heapPerConnKiB()),
           r.heapBeyondBufferKiB() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", r.heapBeyondBufferKiB())));
     }
-    Files.writeString(work.resolve("results.md"), md.toString());
-    System.out.println(md);
+    return md.toString();
   }
 
   /** 720p30 H.264 (B-frames, 2 s GOP) at a constant 3 Mbit/s + AAC 128k: an OBS-like stream, encoded once. */
@@ -128,7 +147,7 @@ public final class IngestLoadBenchmark {
     env.put("TRIBUTARY_EMF", "false");
     // Every simulated publisher comes from 127.0.0.1: lift the per-IP cap (default 50) for the run.
     env.put("TRIBUTARY_INGEST_MAX_CONNECTIONS_PER_IP", "1000");
-    List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-Dlogback.configurationFile=logback.xml"));
+    List<String> jvm = new ArrayList<>(List.of("-Xmx3g", "-Dlogback.configurationFile=logback.xml"));
     if (Boolean.getBoolean("bench.jfr")) {
       // Profile the ingest JVM: jfr print --events jdk.ExecutionSample target/bench/ingest-N.jfr
       jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("ingest-" + n + ".jfr") + ",settings=profile");
@@ -152,7 +171,9 @@ public final class IngestLoadBenchmark {
       long windowMs = Math.max(5000, CLIP_SECONDS * 1000L - (System.currentTimeMillis() - (deadline - 60_000)) - 5000);
       Thread.sleep(windowMs);
       Window.Result cpu = w.end();
-      double buffers = gauge(metricsUrl, "tributary_ingest_chunk_buffer_bytes") / 1024.0;
+      // Chunk bytes held right now: the chunks being filled plus closed ones waiting for upload.
+      double buffers = (gauge(metricsUrl, "tributary_ingest_chunk_buffer_bytes")
+          + gauge(metricsUrl, "tributary_ingest_buffer_memory_bytes")) / 1024.0;
       double heapN = heapUsedKiB(ingest.pid());
       String metrics = get(metricsUrl);
       LoadMain.Result r = awaitLoad(load);
@@ -322,8 +343,17 @@ public final class IngestLoadBenchmark {
   }
 
   static LoadMain.Result awaitLoad(Process load) throws Exception {
-    String out = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    load.waitFor(150, TimeUnit.SECONDS);
+    CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+      try {
+        return new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        return "";
+      }
+    });
+    if (!load.waitFor(150, TimeUnit.SECONDS)) {
+      load.destroyForcibly();
+    }
+    String out = read.get(10, TimeUnit.SECONDS);
     Matcher m = Pattern.compile("streams=(\\d+) published=(\\d+) refused=(\\d+) closedEarly=(\\d+) sentMB=([\\d.]+) "
         + "maxLagMs=(\\d+) lateMessages=(\\d+) seconds=([\\d.]+) loadCpuSeconds=([\\d.]+) fileMbps=([\\d.]+)").matcher(out);
     if (!m.find()) {

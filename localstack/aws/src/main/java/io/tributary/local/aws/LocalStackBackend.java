@@ -32,8 +32,8 @@ final class LocalStackBackend {
       why = " (" + e.getMessage() + ")";
     }
     if (!docker) {
-      return RunningAws.aborted("-Dtributary.aws=localstack but no Docker engine is reachable" + why
-          + ": LocalStack tests skipped; run without -Dtributary.aws or start Docker");
+      return RunningAws.aborted("no Docker engine is reachable" + why
+          + ": LocalStack tests skipped (the embedded emulators run the same tests); start Docker to run them");
     }
     String image = System.getProperty("tributary.localstack.image", IMAGE);
     @SuppressWarnings("resource")

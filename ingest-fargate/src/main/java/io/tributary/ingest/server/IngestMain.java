@@ -39,9 +39,20 @@ public final class IngestMain {
         new S3ChunkStore(aws.s3(), names.rawBucket()), SqsJobPublisher.forQueue(aws.sqs(), names.jobQueue()));
     TaskProtection protection = new TaskProtection(config.ecsAgentUri());
     IngestServer server = new IngestServer(config, new StreamRepository(aws.dynamo(), names), uploader, protection);
-    InetSocketAddress rtmp = server.start();
-    HealthHttpServer http = new HealthHttpServer(config.host(), config.httpPort(), server);
-    http.start();
+    InetSocketAddress rtmp;
+    HealthHttpServer http;
+    try {
+      rtmp = server.start();
+      http = new HealthHttpServer(config.host(), config.httpPort(), server);
+      http.start();
+    } catch (Exception e) {
+      // A port in use (or a bad certificate) must end the process, not leave Netty's threads running.
+      LOG.error("ingest failed to start: {}", e.toString());
+      System.err.println("ingest: failed to start: " + e);
+      server.close();
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -142,7 +142,11 @@ public final class IngestLoadBenchmark {
     Map<String, String> env = new HashMap<>(aws.env());
     env.put("TRIBUTARY_INGEST_HOST", "127.0.0.1");
     env.put("TRIBUTARY_INGEST_PORT", "0");
-    env.put("TRIBUTARY_INGEST_HTTP_PORT", "18086");
+    int httpPort;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      httpPort = free.getLocalPort();
+    }
+    env.put("TRIBUTARY_INGEST_HTTP_PORT", Integer.toString(httpPort));
     env.put("TRIBUTARY_INGEST_SPILL_DIR", work.resolve("spill").toString());
     env.put("TRIBUTARY_EMF", "false");
     // Every simulated publisher comes from 127.0.0.1: lift the per-IP cap (default 50) for the run.
@@ -156,7 +160,7 @@ public final class IngestLoadBenchmark {
     Process ingest = java(env, work.resolve("ingest-" + n + ".log"), jvm.toArray(String[]::new));
     try {
       String url = awaitReady(ingest).replace("ready: ingest ", "") + "/live";
-      String metricsUrl = "http://127.0.0.1:18086/metrics";
+      String metricsUrl = "http://127.0.0.1:" + httpPort + "/metrics";
       double heap0 = heapUsedKiB(ingest.pid());
       Process load = java(Map.of(), work.resolve("load-ingest-" + n + ".log"), "-Xmx512m",
           "io.tributary.ingest.load.LoadMain", "--url", url, "--keys", keys.toString(), "--file", clip.toString(),

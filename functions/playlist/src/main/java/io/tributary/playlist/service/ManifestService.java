@@ -12,6 +12,7 @@ import io.tributary.playlist.plan.PlanSettings;
 import io.tributary.playlist.plan.PlaylistRequest;
 import io.tributary.playlist.plan.SessionInfo;
 import io.tributary.playlist.plan.Window;
+import io.tributary.playlist.plan.WindowState;
 import io.tributary.playlist.plan.WindowSelector;
 import io.tributary.playlist.store.SegmentIndex;
 import io.tributary.playlist.store.StreamCatalog;
@@ -165,6 +166,13 @@ public final class ManifestService {
       return ManifestResponse.notFound("nothing to play yet");
     }
     Window w = window.get();
+    if (w.state() != WindowState.ENDED && sessionId.isEmpty() && request.startMs().isEmpty()
+        && request.endMs().isEmpty()) {
+      // How far the live edge lags the encoder: the alarm on this catches a stalled pipeline
+      // (stale windows count too: that is exactly when it grows).
+      IndexedSegment edge = w.last();
+      metrics.liveEdgeAge((now - edge.capturedAtMs() - edge.durationMs()) / 1000.0);
+    }
     String cache = "public, max-age=" + w.maxAgeSeconds(settings);
     if (master) {
       return new ManifestResponse(200, HlsWriter.write(HlsPlanner.multivariant(w)), ManifestResponse.HLS, cache);

@@ -1,6 +1,7 @@
 package io.tributary.playlist.service;
 
 import io.tributary.core.metrics.EmfLine;
+import io.tributary.core.metrics.MetricNames;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,6 +17,7 @@ public final class PlaylistMetrics {
   private final LongAdder renderNanos = new LongAdder();
   private final LongAdder renders = new LongAdder();
   private final LongAdder mediaBytes = new LongAdder();
+  private volatile double liveEdgeAgeSeconds = Double.NaN;
 
   public PlaylistMetrics() {
     this(false);
@@ -47,6 +49,18 @@ public final class PlaylistMetrics {
     }
   }
 
+  /**
+   * Age of the newest segment a live manifest listed (capture time + duration to now). In Lambda
+   * an EMF line with only the Service dimension, as the CDK manifest-age alarm and dashboard read it.
+   */
+  public void liveEdgeAge(double seconds) {
+    liveEdgeAgeSeconds = seconds;
+    if (emf) {
+      System.out.println(new EmfLine().dimension(MetricNames.SERVICE, MetricNames.PLAYLIST)
+          .metric(MetricNames.MANIFEST_AGE_SECONDS, seconds, "Seconds").toJson(System.currentTimeMillis()));
+    }
+  }
+
   public void mediaBytes(long n) {
     mediaBytes.add(n);
   }
@@ -72,6 +86,11 @@ public final class PlaylistMetrics {
     out.append("# HELP tributary_playlist_media_bytes_total Segment bytes served from S3 by the local server.\n");
     out.append("# TYPE tributary_playlist_media_bytes_total counter\n");
     out.append("tributary_playlist_media_bytes_total ").append(mediaBytes.sum()).append('\n');
+    if (!Double.isNaN(liveEdgeAgeSeconds)) {
+      out.append("# HELP tributary_playlist_live_edge_age_seconds Age of the newest segment in the last live manifest.\n");
+      out.append("# TYPE tributary_playlist_live_edge_age_seconds gauge\n");
+      out.append("tributary_playlist_live_edge_age_seconds ").append(liveEdgeAgeSeconds).append('\n');
+    }
     return out.toString();
   }
 }

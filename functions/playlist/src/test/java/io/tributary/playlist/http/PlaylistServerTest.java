@@ -145,6 +145,7 @@ class PlaylistServerTest {
     HttpResponse<byte[]> metrics = get("/metrics");
     assertTrue(text(metrics).contains("tributary_playlist_requests_total{kind=\"master\",status=\"200\"}"),
         text(metrics));
+    assertTrue(text(metrics).contains("tributary_playlist_live_edge_age_seconds "), "a live manifest reports its edge age");
     HttpResponse<byte[]> watch = get("/watch/" + id);
     assertTrue(text(watch).contains("../live/" + id + "/"), "watch page points at the stream");
     HttpResponse<byte[]> js = get("/watch/assets/hls.min.js");

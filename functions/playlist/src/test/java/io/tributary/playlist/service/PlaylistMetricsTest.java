@@ -36,4 +36,22 @@ class PlaylistMetricsTest {
     assertTrue(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText().equals("Tributary"), line.toString());
     assertTrue(line.get("Kind").asText().equals("mpd") && line.get("ManifestRenderMs").asDouble() == 2.5, line.toString());
   }
+
+  @Test
+  void liveEdgeAgeIsAGaugeAndAnEmfLineWithOnlyTheServiceDimension() throws Exception {
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    PlaylistMetrics m = new PlaylistMetrics(true);
+    try {
+      m.liveEdgeAge(3.25);
+    } finally {
+      System.setOut(old);
+    }
+    JsonNode line = new ObjectMapper().readTree(buf.toString(StandardCharsets.UTF_8).strip());
+    assertTrue(line.at("/_aws/CloudWatchMetrics/0/Dimensions/0").size() == 1, line.toString());
+    assertTrue(line.get("Service").asText().equals("playlist") && line.get("ManifestAgeSeconds").asDouble() == 3.25,
+        line.toString());
+    assertTrue(m.prometheus().contains("tributary_playlist_live_edge_age_seconds 3.25\n"), m.prometheus());
+  }
 }

@@ -3,7 +3,7 @@ package io.tributary.ingest.server;
 import io.tributary.core.aws.AwsClients;
 import io.tributary.core.resources.ResourceNames;
 import io.tributary.ingest.sink.S3ChunkStore;
-import io.tributary.ingest.sink.SqsJobPublisher;
+import io.tributary.ingest.sink.BatchingSqsJobPublisher;
 import io.tributary.ingest.sink.Uploader;
 import io.tributary.ingest.sink.UploaderSettings;
 import io.tributary.ingest.streams.StreamRepository;
@@ -36,7 +36,7 @@ public final class IngestMain {
     ResourceNames names = ResourceNames.fromEnv();
     Uploader uploader = new Uploader(new UploaderSettings(config.uploadThreads(), config.bufferMemoryBytes(),
         config.spillMaxBytesPerSession(), config.spillDir(), Duration.ofMinutes(2)),
-        new S3ChunkStore(aws.s3(), names.rawBucket()), SqsJobPublisher.forQueue(aws.sqs(), names.jobQueue()));
+        new S3ChunkStore(aws.s3(), names.rawBucket()), BatchingSqsJobPublisher.forQueue(aws.sqs(), names.jobQueue(), 2));
     TaskProtection protection = new TaskProtection(config.ecsAgentUri());
     IngestServer server = new IngestServer(config, new StreamRepository(aws.dynamo(), names), uploader, protection);
     InetSocketAddress rtmp;

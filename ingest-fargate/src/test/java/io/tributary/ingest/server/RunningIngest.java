@@ -1,7 +1,7 @@
 package io.tributary.ingest.server;
 
 import io.tributary.ingest.sink.S3ChunkStore;
-import io.tributary.ingest.sink.SqsJobPublisher;
+import io.tributary.ingest.sink.BatchingSqsJobPublisher;
 import io.tributary.ingest.sink.Uploader;
 import io.tributary.ingest.sink.UploaderSettings;
 import io.tributary.ingest.streams.StreamRepository;
@@ -41,7 +41,7 @@ public final class RunningIngest implements AutoCloseable {
     Uploader uploader = new Uploader(new UploaderSettings(config.uploadThreads(), config.bufferMemoryBytes(),
         config.spillMaxBytesPerSession(), config.spillDir(), Duration.ofMinutes(2)),
         new S3ChunkStore(aws.clients().s3(), aws.names().rawBucket()),
-        new SqsJobPublisher(aws.clients().sqs(), aws.queueUrl()));
+        new BatchingSqsJobPublisher(aws.clients().sqs(), aws.queueUrl(), 2));
     TaskProtection protection = new TaskProtection(config.ecsAgentUri());
     IngestServer server = new IngestServer(config, new StreamRepository(aws.clients().dynamo(), aws.names()), uploader,
         protection);

@@ -102,8 +102,8 @@ class UploadQueueIT {
   void chunksBecomeObjectsThenJobsInOrderAndTheSessionEnds(LocalAws aws) throws Exception {
     Fixture f = liveSession(aws);
     S3ChunkStore s3 = new S3ChunkStore(aws.clients().s3(), aws.names().rawBucket());
-    SqsJobPublisher sqs = new SqsJobPublisher(aws.clients().sqs(), aws.queueUrl());
-    try (Uploader up = uploader(aws, s3, sqs, 64 << 20, 64 << 20)) {
+    try (BatchingSqsJobPublisher sqs = new BatchingSqsJobPublisher(aws.clients().sqs(), aws.queueUrl(), 2);
+         Uploader up = uploader(aws, s3, sqs, 64 << 20, 64 << 20)) {
       UploadQueue q = up.open(new SessionTarget(f.config().streamId(), f.session(), 2000, "default"),
           new DynamoSessionLedger(f.repo(), f.config(), f.session(), new LeaseWatch(60_000, System.currentTimeMillis())), r -> { });
       for (int i = 0; i < 3; i++) {

@@ -10,12 +10,15 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BiConsumer;
 
 /**
  * {@code ./tributary run}: the whole pipeline on one machine. Starts the embedded AWS emulators
@@ -73,8 +76,8 @@ public final class Launcher {
     PortCheck.requireFree(cfg.host(), cfg.ingestHealthPort(), "ingest health", "TRIBUTARY_INGEST_HTTP_PORT");
     PortCheck.requireFree(cfg.host(), cfg.workerMetricsPort(), "transcode metrics", "TRIBUTARY_TRANSCODE_METRICS_PORT");
 
-    Map<String, String> out = new java.util.LinkedHashMap<>();
-    java.util.function.BiConsumer<String, String> say = (k, v) -> {
+    Map<String, String> out = new LinkedHashMap<>();
+    BiConsumer<String, String> say = (k, v) -> {
       out.put(k, v);
       System.out.println(k + ": " + v);
     };
@@ -100,22 +103,7 @@ public final class Launcher {
 
     String token = AdminToken.load(cfg.dataDir(), env);
     String base = "http://" + cfg.host() + ":";
-    Map<String, String> childEnv = new HashMap<>(aws.env());
-    childEnv.put("TRIBUTARY_ADMIN_TOKEN", token);
-    childEnv.put("TRIBUTARY_PLAYBACK_SECRET", secret(cfg.dataDir()));
-    for (String host : List.of("TRIBUTARY_API_HOST", "TRIBUTARY_PLAYLIST_HOST", "TRIBUTARY_INGEST_HOST",
-        "TRIBUTARY_TRANSCODE_METRICS_HOST")) {
-      childEnv.put(host, cfg.host());
-    }
-    childEnv.put("TRIBUTARY_API_PORT", Integer.toString(cfg.apiPort()));
-    childEnv.put("TRIBUTARY_PLAYLIST_PORT", Integer.toString(cfg.playlistPort()));
-    childEnv.put("TRIBUTARY_INGEST_PORT", Integer.toString(cfg.rtmpPort()));
-    childEnv.put("TRIBUTARY_INGEST_HTTP_PORT", Integer.toString(cfg.ingestHealthPort()));
-    childEnv.put("TRIBUTARY_TRANSCODE_METRICS_PORT", Integer.toString(cfg.workerMetricsPort()));
-    childEnv.put("TRIBUTARY_WORKER_CONCURRENCY", Integer.toString(cfg.workers()));
-    childEnv.put("TRIBUTARY_PLAYBACK_BASE_URL", base + cfg.playlistPort());
-    childEnv.put("TRIBUTARY_RTMP_BASE_URL", "rtmp://" + cfg.host() + ":" + cfg.rtmpPort());
-    childEnv.put("TRIBUTARY_INGEST_SPILL_DIR", cfg.dataDir().resolve("spill").toString());
+    Map<String, String> childEnv = serviceEnv(cfg, aws.env(), token);
     Path logs = cfg.dataDir().resolve("logs");
 
     for (ServiceSpec spec : List.of(API, PLAYLIST, TRANSCODE, INGEST)) {
@@ -144,6 +132,30 @@ public final class Launcher {
     System.out.println("# try: ffmpeg -re -f lavfi -i testsrc2=size=1280x720:rate=30 -f lavfi -i sine=frequency=440 "
         + "-c:v libx264 -preset veryfast -g 60 -c:a aac -f flv '" + publish + "'   (Ctrl-C stops everything)");
     return out;
+  }
+
+  /**
+   * What every service child gets: the emulators' endpoints and resource names, the shared
+   * secrets, and each service's own host/port variables (all bound to loopback).
+   */
+  private static Map<String, String> serviceEnv(LaunchConfig cfg, Map<String, String> awsEnv, String token) {
+    Map<String, String> childEnv = new HashMap<>(awsEnv);
+    childEnv.put("TRIBUTARY_ADMIN_TOKEN", token);
+    childEnv.put("TRIBUTARY_PLAYBACK_SECRET", secret(cfg.dataDir()));
+    for (String host : List.of("TRIBUTARY_API_HOST", "TRIBUTARY_PLAYLIST_HOST", "TRIBUTARY_INGEST_HOST",
+        "TRIBUTARY_TRANSCODE_METRICS_HOST")) {
+      childEnv.put(host, cfg.host());
+    }
+    childEnv.put("TRIBUTARY_API_PORT", Integer.toString(cfg.apiPort()));
+    childEnv.put("TRIBUTARY_PLAYLIST_PORT", Integer.toString(cfg.playlistPort()));
+    childEnv.put("TRIBUTARY_INGEST_PORT", Integer.toString(cfg.rtmpPort()));
+    childEnv.put("TRIBUTARY_INGEST_HTTP_PORT", Integer.toString(cfg.ingestHealthPort()));
+    childEnv.put("TRIBUTARY_TRANSCODE_METRICS_PORT", Integer.toString(cfg.workerMetricsPort()));
+    childEnv.put("TRIBUTARY_WORKER_CONCURRENCY", Integer.toString(cfg.workers()));
+    childEnv.put("TRIBUTARY_PLAYBACK_BASE_URL", "http://" + cfg.host() + ":" + cfg.playlistPort());
+    childEnv.put("TRIBUTARY_RTMP_BASE_URL", "rtmp://" + cfg.host() + ":" + cfg.rtmpPort());
+    childEnv.put("TRIBUTARY_INGEST_SPILL_DIR", cfg.dataDir().resolve("spill").toString());
+    return childEnv;
   }
 
   /** Blocks until Ctrl-C; if a service dies, says which and stops the rest. */
@@ -196,7 +208,7 @@ public final class Launcher {
     try {
       if (!Files.isRegularFile(file)) {
         Files.writeString(file, StreamKeys.generate() + "\n");
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
       }
       return Files.readString(file).strip();
     } catch (IOException e) {

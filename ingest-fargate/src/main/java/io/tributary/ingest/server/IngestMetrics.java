@@ -1,5 +1,7 @@
 package io.tributary.ingest.server;
 
+import io.tributary.core.metrics.EmfLine;
+import io.tributary.core.metrics.MetricNames;
 import io.tributary.ingest.sink.Uploader;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,12 @@ public final class IngestMetrics {
 
   public int connections() {
     return connections.get();
+  }
+
+  /** This task's publishers as one EMF record, written once a minute in AWS (the CDK dashboard sums tasks). */
+  public String activePublishersEmf(long nowMs) {
+    return new EmfLine().dimension(MetricNames.SERVICE, MetricNames.INGEST)
+        .metric(MetricNames.ACTIVE_PUBLISHERS, publishers(), "Count").toJson(nowMs);
   }
 
   public int publishers() {

@@ -69,6 +69,11 @@ public final class IngestServer implements AutoCloseable {
   /** Binds the RTMP port (and the RTMPS port if configured); returns the bound RTMP address. */
   public InetSocketAddress start() throws InterruptedException {
     InetSocketAddress rtmp = bind(config.rtmpPort(), Optional.empty());
+    if (config.emf()) {
+      // Raw stdout, not the JSON logger: CloudWatch reads EMF records as whole lines.
+      timers.scheduleAtFixedRate(() -> System.out.println(metrics.activePublishersEmf(System.currentTimeMillis())),
+          60, 60, TimeUnit.SECONDS);
+    }
     if (config.tlsPort().isPresent()) {
       SslContext tls = TlsContexts.server(config.tlsCert().orElseThrow(), config.tlsKey().orElseThrow());
       bind(config.tlsPort().get(), Optional.of(tls));

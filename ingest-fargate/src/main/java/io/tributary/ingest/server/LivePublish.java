@@ -3,6 +3,7 @@ package io.tributary.ingest.server;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tributary.core.metrics.EmfLine;
+import io.tributary.core.metrics.MetricNames;
 import io.tributary.ingest.flv.AudioTagInfo;
 import io.tributary.ingest.flv.HealthMeter;
 import io.tributary.ingest.flv.HealthSample;
@@ -167,7 +168,8 @@ final class LivePublish {
     }
     if (s.config().emf()) {
       // Raw stdout, not the JSON logger: CloudWatch reads EMF records as whole lines.
-      System.out.println(new EmfLine().dimension("Service", "ingest").metric("IngestBitrateKbps", sample.bitrateKbps(),
+      System.out.println(new EmfLine().dimension(MetricNames.SERVICE, MetricNames.INGEST)
+          .metric(MetricNames.INGEST_BITRATE_KBPS, sample.bitrateKbps(),
           "Kilobits/Second").metric("IngestFps", sample.fps(), "Count/Second").property("streamId", streamId())
           .property("sessionId", sessionId()).toJson(sample.atMs()));
     }

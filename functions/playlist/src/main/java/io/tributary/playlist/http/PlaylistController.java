@@ -114,6 +114,12 @@ public class PlaylistController {
     return metrics.prometheus();
   }
 
+  /** Liveness for the launcher, load balancers and uptime checks; touches no AWS service. */
+  @Get(value = "/health", produces = "text/plain")
+  public String health() {
+    return "ok";
+  }
+
   private MutableHttpResponse<?> mediaObject(String streamId, String key, String type, String cache,
                                              @Nullable String token) {
     if (!config.serveMedia()) {

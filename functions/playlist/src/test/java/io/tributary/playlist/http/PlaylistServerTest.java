@@ -146,6 +146,7 @@ class PlaylistServerTest {
     assertTrue(text(metrics).contains("tributary_playlist_requests_total{kind=\"master\",status=\"200\"}"),
         text(metrics));
     assertTrue(text(metrics).contains("tributary_playlist_live_edge_age_seconds "), "a live manifest reports its edge age");
+    assertEquals("ok", text(get("/health")));
     HttpResponse<byte[]> watch = get("/watch/" + id);
     assertTrue(text(watch).contains("../live/" + id + "/"), "watch page points at the stream");
     HttpResponse<byte[]> js = get("/watch/assets/hls.min.js");

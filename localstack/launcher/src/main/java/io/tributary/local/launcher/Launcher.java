@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
 
@@ -42,7 +43,9 @@ public final class Launcher {
       "io.tributary.ingest.server.IngestMain", false);
 
   private final List<AutoCloseable> started = new ArrayList<>();
-  private final List<ChildService> children = new ArrayList<>();
+  private final List<ChildService> children = new CopyOnWriteArrayList<>();
+  /** Set when stopping on purpose, so the monitor does not report children we are stopping. */
+  private volatile boolean stopping;
 
   public static void main(String[] args) {
     Launcher launcher = new Launcher();
@@ -164,7 +167,7 @@ public final class Launcher {
     Thread monitor = new Thread(() -> {
       while (true) {
         for (ChildService c : children) {
-          if (!c.isAlive()) {
+          if (!c.isAlive() && !stopping) {
             System.err.println("tributary: " + c.name() + " stopped unexpectedly; see " + c.log());
             dead.countDown();
             return;
@@ -218,6 +221,7 @@ public final class Launcher {
 
   /** Stops the services, then the emulators: the reverse of start order. */
   synchronized void close() {
+    stopping = true;
     for (int i = started.size() - 1; i >= 0; i--) {
       try {
         started.get(i).close();

@@ -18,6 +18,11 @@ server.on('error', (err) => {
 server.listen(Number(portArg), host, () => {
   console.log('TRIBUTARY_DYNALITE_LISTENING ' + server.address().port);
 });
+// Ctrl-C in a terminal (SIGINT) and a stop of the whole process group (SIGTERM) reach this
+// process too; the JVM that owns it first stops the services that still write to DynamoDB
+// (ingest flushing its last chunks), then closes our stdin. So both signals are left to the JVM.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
 process.stdin.on('end', () => process.exit(0));
 process.stdin.on('error', () => process.exit(0));
 process.stdin.resume();

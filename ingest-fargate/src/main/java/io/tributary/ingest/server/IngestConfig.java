@@ -1,5 +1,6 @@
 package io.tributary.ingest.server;
 
+import io.tributary.core.config.EnvVars;
 import io.tributary.ingest.chunk.RtmpLimits;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -105,36 +106,36 @@ public record IngestConfig(
    */
   public static IngestConfig fromEnv(Map<String, String> env) {
     RtmpLimits limits = RtmpLimits.defaults()
-        .withHandshakeTimeout(Duration.ofMillis(lng(env, "TRIBUTARY_INGEST_HANDSHAKE_TIMEOUT_MS", 10_000)))
-        .withMaxMessageSize(integer(env, "TRIBUTARY_INGEST_MAX_MESSAGE_BYTES", 4 << 20))
-        .withMaxPeerChunkSize(integer(env, "TRIBUTARY_INGEST_MAX_PEER_CHUNK_SIZE", 1 << 20))
-        .withOutChunkSize(integer(env, "TRIBUTARY_INGEST_OUT_CHUNK_SIZE", 4096));
+        .withHandshakeTimeout(Duration.ofMillis(EnvVars.longValue(env, "TRIBUTARY_INGEST_HANDSHAKE_TIMEOUT_MS", 10_000)))
+        .withMaxMessageSize(EnvVars.integer(env, "TRIBUTARY_INGEST_MAX_MESSAGE_BYTES", 4 << 20))
+        .withMaxPeerChunkSize(EnvVars.integer(env, "TRIBUTARY_INGEST_MAX_PEER_CHUNK_SIZE", 1 << 20))
+        .withOutChunkSize(EnvVars.integer(env, "TRIBUTARY_INGEST_OUT_CHUNK_SIZE", 4096));
     Optional<Integer> tls = Optional.ofNullable(blank(env.get("TRIBUTARY_INGEST_TLS_PORT"))).map(v -> parseInt("TRIBUTARY_INGEST_TLS_PORT", v));
     boolean local = env.containsKey("AWS_ENDPOINT_URL") || env.containsKey("AWS_ENDPOINT_URL_S3")
         || env.containsKey("AWS_ENDPOINT_URL_DYNAMODB");
     return new IngestConfig(
         env.getOrDefault("TRIBUTARY_INGEST_HOST", "0.0.0.0"),
-        integer(env, "TRIBUTARY_INGEST_PORT", 1935),
-        integer(env, "TRIBUTARY_INGEST_HTTP_PORT", 8086),
+        EnvVars.integer(env, "TRIBUTARY_INGEST_PORT", 1935),
+        EnvVars.integer(env, "TRIBUTARY_INGEST_HTTP_PORT", 8086),
         tls,
         Optional.ofNullable(blank(env.get("TRIBUTARY_INGEST_TLS_CERT"))).map(Path::of),
         Optional.ofNullable(blank(env.get("TRIBUTARY_INGEST_TLS_KEY"))).map(Path::of),
         env.getOrDefault("TRIBUTARY_INGEST_APP", "live"),
         Optional.ofNullable(blank(env.get("TRIBUTARY_TASK_ID"))).orElseGet(IngestConfig::defaultTaskId),
         limits,
-        Duration.ofMillis(lng(env, "TRIBUTARY_INGEST_IDLE_TIMEOUT_MS", 30_000)),
-        integer(env, "TRIBUTARY_INGEST_MAX_CONNECTIONS", 1000),
-        integer(env, "TRIBUTARY_INGEST_MAX_CONNECTIONS_PER_IP", 50),
-        integer(env, "TRIBUTARY_INGEST_MAX_CHUNK_BYTES", 64 << 20),
-        Duration.ofMillis(lng(env, "TRIBUTARY_INGEST_LEASE_MS", 10_000)),
-        Duration.ofMillis(lng(env, "TRIBUTARY_INGEST_HEALTH_INTERVAL_MS", 5000)),
-        Duration.ofMillis(lng(env, "TRIBUTARY_INGEST_UNAUTHORIZED_DELAY_MS", 1000)),
-        integer(env, "TRIBUTARY_INGEST_UPLOAD_THREADS", 16),
-        lng(env, "TRIBUTARY_INGEST_BUFFER_MEMORY_BYTES", 256L << 20),
-        lng(env, "TRIBUTARY_INGEST_SPILL_MAX_BYTES", 512L << 20),
+        Duration.ofMillis(EnvVars.longValue(env, "TRIBUTARY_INGEST_IDLE_TIMEOUT_MS", 30_000)),
+        EnvVars.integer(env, "TRIBUTARY_INGEST_MAX_CONNECTIONS", 1000),
+        EnvVars.integer(env, "TRIBUTARY_INGEST_MAX_CONNECTIONS_PER_IP", 50),
+        EnvVars.integer(env, "TRIBUTARY_INGEST_MAX_CHUNK_BYTES", 64 << 20),
+        Duration.ofMillis(EnvVars.longValue(env, "TRIBUTARY_INGEST_LEASE_MS", 10_000)),
+        Duration.ofMillis(EnvVars.longValue(env, "TRIBUTARY_INGEST_HEALTH_INTERVAL_MS", 5000)),
+        Duration.ofMillis(EnvVars.longValue(env, "TRIBUTARY_INGEST_UNAUTHORIZED_DELAY_MS", 1000)),
+        EnvVars.integer(env, "TRIBUTARY_INGEST_UPLOAD_THREADS", 16),
+        EnvVars.longValue(env, "TRIBUTARY_INGEST_BUFFER_MEMORY_BYTES", 256L << 20),
+        EnvVars.longValue(env, "TRIBUTARY_INGEST_SPILL_MAX_BYTES", 512L << 20),
         Path.of(env.getOrDefault("TRIBUTARY_INGEST_SPILL_DIR",
             Path.of(System.getProperty("java.io.tmpdir"), "tributary-ingest-spill").toString())),
-        Duration.ofMillis(lng(env, "TRIBUTARY_INGEST_DRAIN_TIMEOUT_MS", 25_000)),
+        Duration.ofMillis(EnvVars.longValue(env, "TRIBUTARY_INGEST_DRAIN_TIMEOUT_MS", 25_000)),
         Optional.ofNullable(blank(env.get("ECS_AGENT_URI"))),
         Boolean.parseBoolean(env.getOrDefault("TRIBUTARY_EMF", Boolean.toString(!local))));
   }
@@ -157,26 +158,9 @@ public record IngestConfig(
     return v == null || v.isBlank() ? null : v.strip();
   }
 
-  private static int integer(Map<String, String> env, String name, int dflt) {
-    String v = blank(env.get(name));
-    return v == null ? dflt : parseInt(name, v);
-  }
-
   private static int parseInt(String name, String v) {
     try {
       return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + "=" + v + " is not an integer");
-    }
-  }
-
-  private static long lng(Map<String, String> env, String name, long dflt) {
-    String v = blank(env.get(name));
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return Long.parseLong(v);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + "=" + v + " is not an integer");
     }

@@ -1,5 +1,6 @@
 package io.tributary.transcode.worker;
 
+import io.tributary.core.config.EnvVars;
 import io.tributary.core.resources.ResourceNames;
 import io.tributary.core.resources.Schema;
 import io.tributary.transcode.media.EncoderSettings;
@@ -50,31 +51,19 @@ public record WorkerConfig(int concurrency, Duration visibility, Duration retryD
   public static WorkerConfig fromEnv(Map<String, String> env) {
     int maxReceive = new Schema(ResourceNames.fromEnv(env)).jobQueue().maxReceiveCount();
     return new WorkerConfig(
-        integer(env, "TRIBUTARY_WORKER_CONCURRENCY", 1),
-        Duration.ofSeconds(integer(env, "TRIBUTARY_VISIBILITY_SECONDS", 30)),
-        Duration.ofSeconds(integer(env, "TRIBUTARY_RETRY_DELAY_SECONDS", 10)),
-        Duration.ofSeconds(integer(env, "TRIBUTARY_POLL_WAIT_SECONDS", 20)),
-        integer(env, "TRIBUTARY_MAX_RECEIVE_COUNT", maxReceive),
-        Duration.ofSeconds(integer(env, "TRIBUTARY_FFMPEG_TIMEOUT_SECONDS", 120)),
+        EnvVars.integer(env, "TRIBUTARY_WORKER_CONCURRENCY", 1),
+        Duration.ofSeconds(EnvVars.integer(env, "TRIBUTARY_VISIBILITY_SECONDS", 30)),
+        Duration.ofSeconds(EnvVars.integer(env, "TRIBUTARY_RETRY_DELAY_SECONDS", 10)),
+        Duration.ofSeconds(EnvVars.integer(env, "TRIBUTARY_POLL_WAIT_SECONDS", 20)),
+        EnvVars.integer(env, "TRIBUTARY_MAX_RECEIVE_COUNT", maxReceive),
+        Duration.ofSeconds(EnvVars.integer(env, "TRIBUTARY_FFMPEG_TIMEOUT_SECONDS", 120)),
         env.getOrDefault("TRIBUTARY_X264_PRESET", "veryfast"),
         Path.of(env.getOrDefault("TRIBUTARY_SCRATCH_DIR",
             Path.of(System.getProperty("java.io.tmpdir"), "tributary-transcode").toString())),
         env.getOrDefault("TRIBUTARY_TRANSCODE_METRICS_HOST", "127.0.0.1"),
-        integer(env, "TRIBUTARY_TRANSCODE_METRICS_PORT", 8083),
+        EnvVars.integer(env, "TRIBUTARY_TRANSCODE_METRICS_PORT", 8083),
         Boolean.parseBoolean(env.getOrDefault("TRIBUTARY_EMF", "false")),
-        Duration.ofSeconds(integer(env, "TRIBUTARY_SHUTDOWN_GRACE_SECONDS", 25)));
-  }
-
-  private static int integer(Map<String, String> env, String name, int dflt) {
-    String v = env.get(name);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + "=" + v + " is not an integer");
-    }
+        Duration.ofSeconds(EnvVars.integer(env, "TRIBUTARY_SHUTDOWN_GRACE_SECONDS", 25)));
   }
 
   private static void check(boolean ok, String name, long value, String range) {

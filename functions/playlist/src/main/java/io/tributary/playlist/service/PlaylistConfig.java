@@ -1,5 +1,6 @@
 package io.tributary.playlist.service;
 
+import io.tributary.core.config.EnvVars;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,22 +56,10 @@ public record PlaylistConfig(String host, int port, int liveWindowSegments, long
   }
 
   public static PlaylistConfig fromEnv(Map<String, String> env) {
-    return new PlaylistConfig(env.getOrDefault(ENV_HOST, "127.0.0.1"), integer(env, ENV_PORT, 8082),
-        integer(env, ENV_LIVE_WINDOW, 6), integer(env, ENV_CACHE_TTL_MS, 2000),
+    return new PlaylistConfig(env.getOrDefault(ENV_HOST, "127.0.0.1"), EnvVars.integer(env, ENV_PORT, 8082),
+        EnvVars.integer(env, ENV_LIVE_WINDOW, 6), EnvVars.integer(env, ENV_CACHE_TTL_MS, 2000),
         Optional.ofNullable(env.get(ENV_SECRET)).filter(s -> !s.isBlank()),
-        !"false".equalsIgnoreCase(env.getOrDefault(ENV_SERVE_MEDIA, "true")), integer(env, ENV_ENDED_MAX_AGE_S, 86_400),
+        !"false".equalsIgnoreCase(env.getOrDefault(ENV_SERVE_MEDIA, "true")), EnvVars.integer(env, ENV_ENDED_MAX_AGE_S, 86_400),
         !"false".equalsIgnoreCase(env.getOrDefault(ENV_EAGER_INIT, "true")));
-  }
-
-  private static int integer(Map<String, String> env, String name, int dflt) {
-    String v = env.get(name);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + "=" + v + " is not an integer");
-    }
   }
 }

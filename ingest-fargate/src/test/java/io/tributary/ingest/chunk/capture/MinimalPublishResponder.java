@@ -4,13 +4,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.tributary.ingest.message.Command;
 import io.tributary.ingest.message.RtmpMessage;
-import io.tributary.ingest.message.SetPeerBandwidth;
 import io.tributary.ingest.message.UserControl;
-import io.tributary.ingest.message.WindowAckSize;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Test-only stand-in for the session, just enough replies (RTMP spec 7.2.1.1, 7.2.1.3, 7.2.2.6)
@@ -31,14 +27,7 @@ final class MinimalPublishResponder extends SimpleChannelInboundHandler<RtmpMess
       return;
     }
     switch (c.name()) {
-      case "connect" -> {
-        ctx.write(new WindowAckSize(0, 0, 2_500_000));
-        ctx.write(new SetPeerBandwidth(0, 0, 2_500_000, 2));
-        ctx.writeAndFlush(new Command(0, 0, "_result", c.transactionId(), List.of(
-            map("fmsVer", "FMS/3,0,1,123", "capabilities", 31.0),
-            map("level", "status", "code", "NetConnection.Connect.Success", "description", "Connection succeeded.",
-                "objectEncoding", 0.0))));
-      }
+      case "connect" -> ConnectReply.send(ctx, c);
       case "releaseStream", "FCPublish" ->
           ctx.writeAndFlush(new Command(0, 0, "_result", c.transactionId(), Arrays.asList(null, null)));
       case "createStream" ->
@@ -46,17 +35,9 @@ final class MinimalPublishResponder extends SimpleChannelInboundHandler<RtmpMess
       case "publish" -> {
         ctx.write(new UserControl(0, 0, UserControl.STREAM_BEGIN, 1, -1));
         ctx.writeAndFlush(new Command(1, 0, "onStatus", 0, Arrays.asList(null,
-            map("level", "status", "code", "NetStream.Publish.Start", "description", "Publishing."))));
+            ConnectReply.map("level", "status", "code", "NetStream.Publish.Start", "description", "Publishing."))));
       }
       default -> { }
     }
-  }
-
-  private static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 }

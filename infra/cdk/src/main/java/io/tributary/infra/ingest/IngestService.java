@@ -1,5 +1,6 @@
 package io.tributary.infra.ingest;
 
+import io.tributary.infra.compute.ServiceTask;
 import io.tributary.infra.config.InfraConfig;
 import io.tributary.infra.config.ServiceContract;
 import io.tributary.infra.nag.Nag;
@@ -10,25 +11,16 @@ import io.tributary.infra.storage.MediaBuckets;
 import io.tributary.infra.storage.ResourceEnv;
 import io.tributary.infra.storage.Tables;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ecr.assets.Platform;
-import software.amazon.awscdk.services.ecs.AssetImageProps;
-import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
-import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.ContainerImage;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.applicationautoscaling.CfnScalableTarget;
@@ -36,10 +28,7 @@ import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
-import software.amazon.awscdk.services.ecs.LogDriver;
-import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
-import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseNetworkListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
@@ -49,8 +38,6 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkTargetGroup
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -80,29 +67,15 @@ public final class IngestService extends Construct {
                        Path image, ResourceEnv env, MediaBuckets buckets, JobQueue jobs, Tables tables,
                        AccessLogs logs) {
     super(scope, id);
-    FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
-        .cpu(1024)
-        .memoryLimitMiB(2048)
-        .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(CpuArchitecture.X86_64)
-            .operatingSystemFamily(OperatingSystemFamily.LINUX).build())
-        .build();
-    LogGroup logGroup = LogGroup.Builder.create(this, "Logs")
-        .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
-    Map<String, String> environment = new LinkedHashMap<>(env.variables());
-    environment.put("AWS_REGION", Stack.of(this).getRegion());
-    environment.put(ServiceContract.EMF, "true");
+    ServiceTask parts = ServiceTask.create(this, 1024, 2048, env);
+    FargateTaskDefinition task = parts.task();
+    parts.environment().put(ServiceContract.EMF, "true");
     // Uploads get most of the 120 s stop timeout; the JVM needs the rest to exit.
-    environment.put(ServiceContract.INGEST_DRAIN_TIMEOUT_MS, Integer.toString((STOP_TIMEOUT_SECONDS - 20) * 1000));
-    task.addContainer(CONTAINER, ContainerDefinitionOptions.builder()
-        .image(ContainerImage.fromAsset(image.toString(),
-            AssetImageProps.builder().platform(Platform.LINUX_AMD64).build()))
-        .environment(environment)
-        .portMappings(List.of(
-            PortMapping.builder().containerPort(ServiceContract.INGEST_RTMP_PORT).build(),
-            PortMapping.builder().containerPort(ServiceContract.INGEST_HEALTH_PORT).build()))
-        .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().streamPrefix(CONTAINER).logGroup(logGroup).build()))
-        .stopTimeout(Duration.seconds(STOP_TIMEOUT_SECONDS))
-        .build());
+    parts.environment().put(ServiceContract.INGEST_DRAIN_TIMEOUT_MS,
+        Integer.toString((STOP_TIMEOUT_SECONDS - 20) * 1000));
+    parts.addContainer(CONTAINER, image, Duration.seconds(STOP_TIMEOUT_SECONDS), List.of(
+        PortMapping.builder().containerPort(ServiceContract.INGEST_RTMP_PORT).build(),
+        PortMapping.builder().containerPort(ServiceContract.INGEST_HEALTH_PORT).build()));
     Nag.suppress(task, "AwsSolutions-ECS2", "The environment holds resource names and the region only; "
         + "ingest reads no secret.");
     grant(task, cluster, buckets, jobs, tables);

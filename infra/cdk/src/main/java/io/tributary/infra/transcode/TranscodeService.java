@@ -1,5 +1,6 @@
 package io.tributary.infra.transcode;
 
+import io.tributary.infra.compute.ServiceTask;
 import io.tributary.infra.config.InfraConfig;
 import io.tributary.infra.config.ServiceContract;
 import io.tributary.infra.nag.Nag;
@@ -7,36 +8,22 @@ import io.tributary.infra.network.Network;
 import io.tributary.infra.storage.ResourceEnv;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
 import software.amazon.awscdk.services.applicationautoscaling.ScalingInterval;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ecr.assets.Platform;
-import software.amazon.awscdk.services.ecs.AssetImageProps;
-import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
 import software.amazon.awscdk.services.ecs.Cluster;
-import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.ContainerImage;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
-import software.amazon.awscdk.services.ecs.LogDriver;
-import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
-import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.applicationautoscaling.BasicStepScalingPolicyProps;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
@@ -63,28 +50,15 @@ public final class TranscodeService extends Construct {
                           Path image, ResourceEnv env, TranscodeAccess access) {
     super(scope, id);
     // 2 vCPU: one x264 ladder job at a time, ffmpeg using both cores.
-    FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
-        .cpu(2048)
-        .memoryLimitMiB(4096)
-        .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(CpuArchitecture.X86_64)
-            .operatingSystemFamily(OperatingSystemFamily.LINUX).build())
-        .build();
-    LogGroup logGroup = LogGroup.Builder.create(this, "Logs")
-        .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
-    Map<String, String> environment = new LinkedHashMap<>(env.variables());
-    environment.put("AWS_REGION", Stack.of(this).getRegion());
+    ServiceTask parts = ServiceTask.create(this, 2048, 4096, env);
+    FargateTaskDefinition task = parts.task();
+    Map<String, String> environment = parts.environment();
     environment.put(ServiceContract.WORKER_CONCURRENCY, "1");
     environment.put(ServiceContract.EMF, "true");
     environment.put(ServiceContract.MAX_RECEIVE_COUNT, Integer.toString(access.jobs().spec().maxReceiveCount()));
     // Spot's notice and the stop timeout are both 120 s: finish the job in flight if it can.
     environment.put(ServiceContract.SHUTDOWN_GRACE_SECONDS, "100");
-    task.addContainer(CONTAINER, ContainerDefinitionOptions.builder()
-        .image(ContainerImage.fromAsset(image.toString(),
-            AssetImageProps.builder().platform(Platform.LINUX_AMD64).build()))
-        .environment(environment)
-        .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().streamPrefix(CONTAINER).logGroup(logGroup).build()))
-        .stopTimeout(Duration.seconds(120))
-        .build());
+    parts.addContainer(CONTAINER, image, Duration.seconds(120), List.of());
     Nag.suppress(task, "AwsSolutions-ECS2", "The environment holds resource names, the region and the "
         + "worker concurrency; the worker reads no secret.");
     access.grantTo(task.getTaskRole());

@@ -1,6 +1,5 @@
 package io.tributary.local.launcher;
 
-import io.tributary.core.keys.StreamKeys;
 import io.tributary.local.aws.LocalAwsConfig;
 import io.tributary.local.aws.LocalAwsServer;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,7 +102,7 @@ public final class Launcher {
     });
     say.accept("aws-ready-ms", Long.toString((System.nanoTime() - t0) / 1_000_000));
 
-    String token = AdminToken.load(cfg.dataDir(), env);
+    String token = LocalSecrets.adminToken(cfg.dataDir(), env);
     String base = "http://" + cfg.host() + ":";
     Map<String, String> childEnv = serviceEnv(cfg, aws.env(), token);
     Path logs = cfg.dataDir().resolve("logs");
@@ -144,7 +142,7 @@ public final class Launcher {
   private static Map<String, String> serviceEnv(LaunchConfig cfg, Map<String, String> awsEnv, String token) {
     Map<String, String> childEnv = new HashMap<>(awsEnv);
     childEnv.put("TRIBUTARY_ADMIN_TOKEN", token);
-    childEnv.put("TRIBUTARY_PLAYBACK_SECRET", secret(cfg.dataDir()));
+    childEnv.put("TRIBUTARY_PLAYBACK_SECRET", LocalSecrets.playbackSecret(cfg.dataDir()));
     for (String host : List.of("TRIBUTARY_API_HOST", "TRIBUTARY_PLAYLIST_HOST", "TRIBUTARY_INGEST_HOST",
         "TRIBUTARY_TRANSCODE_METRICS_HOST")) {
       childEnv.put(host, cfg.host());
@@ -202,20 +200,6 @@ public final class Launcher {
       // Held until the JVM exits.
     } catch (IOException e) {
       throw new LaunchException("cannot use data directory " + dataDir + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** The playback-token signing secret, kept in the data dir so signed URLs survive a restart. */
-  private static String secret(Path dataDir) {
-    Path file = dataDir.resolve("playback-secret");
-    try {
-      if (!Files.isRegularFile(file)) {
-        Files.writeString(file, StreamKeys.generate() + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      }
-      return Files.readString(file).strip();
-    } catch (IOException e) {
-      throw new LaunchException("cannot read or create " + file + ": " + e.getMessage(), e);
     }
   }
 

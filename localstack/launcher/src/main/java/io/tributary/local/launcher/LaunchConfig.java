@@ -1,5 +1,6 @@
 package io.tributary.local.launcher;
 
+import io.tributary.core.config.EnvVars;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -37,18 +38,15 @@ record LaunchConfig(Path dataDir, boolean wipe, String host, int rtmpPort, int a
   }
 
   private static int intIn(Map<String, String> env, String name, int dflt, int min, int max) {
-    String v = env.get(name);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
+    int n;
     try {
-      int n = Integer.parseInt(v.strip());
-      if (n < min || n > max) {
-        throw new LaunchException(name + "=" + v + " is out of range " + min + ".." + max);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new LaunchException(name + "=" + v + " is not a number");
+      n = EnvVars.integer(env, name, dflt);
+    } catch (IllegalArgumentException e) {
+      throw new LaunchException(e.getMessage());
     }
+    if (n < min || n > max) {
+      throw new LaunchException(name + "=" + env.get(name) + " is out of range " + min + ".." + max);
+    }
+    return n;
   }
 }

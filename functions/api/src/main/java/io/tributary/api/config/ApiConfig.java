@@ -31,7 +31,6 @@ import java.util.Optional;
  * @param eventBusName EventBridge bus for stream events in AWS; empty means none
  * @param eventsPollMs how often the local server polls the streams table for transitions; 0 = off
  * @param mediaSweepDelayS how long after a stream's deletion the local sweep removes its media
- * @param eventsTickS AWS: period of the scheduled events tick, and so the window each tick covers
  */
 @ConfigurationProperties("tributary")
 public record ApiConfig(
@@ -49,8 +48,7 @@ public record ApiConfig(
     Optional<String> webhookSecret,
     Optional<String> eventBusName,
     @Bindable(defaultValue = "2000") @Min(0) @Max(600000) int eventsPollMs,
-    @Bindable(defaultValue = "60") @Min(0) @Max(604800) int mediaSweepDelayS,
-    @Bindable(defaultValue = "60") @Min(10) @Max(3600) int eventsTickS) {
+    @Bindable(defaultValue = "60") @Min(0) @Max(604800) int mediaSweepDelayS) {
 
   public ApiConfig {
     webhookUrls = webhookUrls == null ? List.of() : webhookUrls.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -1,18 +1,21 @@
 package io.tributary.api.events;
 
-import io.micronaut.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /**
  * EventBridge PutEvents in AWS: source {@code tributary.api}, detail-type the event type, detail
- * the event JSON. PutEvents takes at most 10 entries per call (EventBridge quotas).
+ * the event JSON. PutEvents takes at most 10 entries per call (EventBridge quotas). The detail is
+ * written with plain Jackson (the record's own annotations), so the AWS change handler needs no
+ * Micronaut context; it is the same JSON the webhooks carry.
  */
 public final class EventBridgeSink implements EventSink {
   private static final Logger LOG = LoggerFactory.getLogger(EventBridgeSink.class);
@@ -21,24 +24,53 @@ public final class EventBridgeSink implements EventSink {
 
   private final EventBridgeClient client;
   private final String bus;
-  private final JsonMapper json;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  public EventBridgeSink(EventBridgeClient client, String bus, JsonMapper json) {
+  public EventBridgeSink(EventBridgeClient client, String bus) {
     this.client = client;
     this.bus = bus;
-    this.json = json;
   }
 
   @Override
   public void publish(List<StreamEvent> events) {
+    int failed = putInOrder(events);
+    if (failed >= 0) {
+      LOG.warn("EventBridge did not take {} of {} events", events.size() - failed, events.size());
+    }
+  }
+
+  /**
+   * Sends the events in order, {@value #MAX_ENTRIES} per call, and stops at the first call that
+   * did not take every entry: PutEvents answers per entry (ErrorCode on the failed ones), and a
+   * caller that retries from the first failure (a DynamoDB stream checkpoint) must not skip one.
+   *
+   * @return the index of the first event not accepted, or -1 when all were
+   */
+  public int putInOrder(List<StreamEvent> events) {
     List<PutEventsRequestEntry> entries = entries(events);
     for (int i = 0; i < entries.size(); i += MAX_ENTRIES) {
       var batch = entries.subList(i, Math.min(entries.size(), i + MAX_ENTRIES));
-      var res = client.putEvents(b -> b.entries(batch));
-      if (res.failedEntryCount() > 0) {
-        LOG.warn("EventBridge rejected {} of {} events", res.failedEntryCount(), batch.size());
+      PutEventsResponse res;
+      try {
+        res = client.putEvents(b -> b.entries(batch));
+      } catch (SdkException e) {
+        LOG.warn("PutEvents of {} entries failed: {}", batch.size(), e.toString());
+        return i;
+      }
+      if (res.failedEntryCount() != null && res.failedEntryCount() > 0) {
+        for (int j = 0; j < res.entries().size(); j++) {
+          var r = res.entries().get(j);
+          if (r.errorCode() != null) {
+            LOG.warn("EventBridge rejected {} entries, first {}: {} {}", res.failedEntryCount(),
+                batch.get(j).detailType(), r.errorCode(), r.errorMessage());
+            return i + j;
+          }
+        }
+        // Counted but not marked: treat the whole call as failed rather than guess.
+        return i;
       }
     }
+    return -1;
   }
 
   List<PutEventsRequestEntry> entries(List<StreamEvent> events) {
@@ -46,9 +78,9 @@ public final class EventBridgeSink implements EventSink {
     for (StreamEvent e : events) {
       try {
         out.add(PutEventsRequestEntry.builder().eventBusName(bus).source(SOURCE).detailType(e.type())
-            .resources(List.of()).detail(json.writeValueAsString(e)).build());
-      } catch (IOException ex) {
-        throw new UncheckedIOException(ex);
+            .resources(List.of()).detail(JSON.writeValueAsString(e)).build());
+      } catch (JsonProcessingException ex) {
+        throw new IllegalStateException("a stream event is always serializable: " + e, ex);
       }
     }
     return out;

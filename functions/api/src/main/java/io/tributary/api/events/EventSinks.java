@@ -40,7 +40,7 @@ public class EventSinks {
     }
     config.eventBusName().filter(b -> !b.isBlank()).ifPresent(bus -> sinks.add(new EventBridgeSink(
         EventBridgeClient.builder().region(Region.of(AwsSettings.fromEnv(env.vars()).region()))
-            .httpClient(UrlConnectionHttpClient.create()).build(), bus, json)));
+            .httpClient(UrlConnectionHttpClient.create()).build(), bus)));
     return new Configured(sinks);
   }
 }

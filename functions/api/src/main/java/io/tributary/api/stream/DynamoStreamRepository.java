@@ -161,6 +161,15 @@ public class DynamoStreamRepository implements StreamRepository {
   }
 
   @Override
+  public Optional<StreamRecord> findDeleted(StreamId id) {
+    var item = dynamo.getItem(b -> b.tableName(table).key(key(id)).consistentRead(true)).item();
+    if (item == null || item.isEmpty() || !item.containsKey(StreamsTable.DELETED_AT)) {
+      return Optional.empty();
+    }
+    return Optional.of(fromItem(item));
+  }
+
+  @Override
   public boolean purge(StreamId id) {
     try {
       dynamo.deleteItem(b -> b.tableName(table).key(key(id)).conditionExpression("attribute_exists(#d)")
@@ -193,7 +202,8 @@ public class DynamoStreamRepository implements StreamRepository {
     return item;
   }
 
-  static StreamRecord fromItem(Map<String, AttributeValue> item) {
+  /** The one item → record mapping, also for change-stream images. */
+  public static StreamRecord fromItem(Map<String, AttributeValue> item) {
     StreamSettings settings = new StreamSettings(item.get(StreamsTable.NAME).s(),
         (int) num(item, StreamsTable.SEGMENT_DURATION_MS, 2000), str(item, StreamsTable.LADDER).orElse("default"),
         bool(item, StreamsTable.PRIVATE), (int) num(item, StreamsTable.DVR_WINDOW_S, 0), bool(item, StreamsTable.RECORDING));

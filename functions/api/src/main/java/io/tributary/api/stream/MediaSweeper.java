@@ -4,7 +4,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.tributary.api.config.ApiConfig;
 import io.tributary.core.aws.AwsClients;
-import io.tributary.core.resources.MediaKeys;
+import io.tributary.api.sweep.MediaPurge;
 import io.tributary.core.resources.ResourceNames;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -17,14 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
  * The background sweep behind "delete marks media for deletion" (StreamsTable.DELETED_AT), run
  * by the local server: once a deletion is older than {@code TRIBUTARY_MEDIA_SWEEP_DELAY_S} (so
  * ingest and workers have stopped writing), it deletes the stream's media prefix and raw chunks
- * in S3, then the stream item. Bounded per run (streams and objects), so one run never stalls.
- * In AWS no sweeper is scheduled yet; the items keep {@code deletedAt} for one to find.
+ * in S3 ({@link MediaPurge}, shared with the AWS sweep Lambda), then the stream item. Bounded per
+ * run (streams and objects), so one run never stalls. In AWS the change stream schedules the same
+ * purge through a delay queue instead ({@code io.tributary.api.lambda.MediaSweepHandler}).
  */
 @Singleton
 public class MediaSweeper implements ApplicationEventListener<ServerStartupEvent> {
@@ -40,6 +40,7 @@ public class MediaSweeper implements ApplicationEventListener<ServerStartupEvent
   private final long delayMs;
   private ScheduledExecutorService timer;
   private S3Client s3;
+  private MediaPurge purge;
 
   public MediaSweeper(StreamRepository streams, AwsClients clients, ResourceNames names, ApiConfig config, Clock clock) {
     this.streams = streams;
@@ -71,37 +72,26 @@ public class MediaSweeper implements ApplicationEventListener<ServerStartupEvent
   /** One run; returns the number of streams fully purged. */
   public synchronized int sweep() {
     List<StreamRecord> due = streams.scanDeleted(clock.millis() - delayMs, MAX_STREAMS_PER_RUN);
+    if (purge == null) {
+      s3 = clients.s3();
+      purge = new MediaPurge(s3, names, MAX_OBJECTS_PER_STREAM_RUN);
+    }
     int purged = 0;
     for (StreamRecord r : due) {
       MDC.put("streamId", r.id().value());
-      long media = deletePrefix(names.mediaBucket(), MediaKeys.streamPrefix(r.id().value()));
-      long raw = deletePrefix(names.rawBucket(), "chunks/" + r.id().value() + "/");
-      if (media >= 0 && raw >= 0 && streams.purge(r.id())) {
-        purged++;
-        LOG.info("swept deleted stream: {} media and {} raw objects removed", media, raw);
+      try {
+        MediaPurge.Progress p = purge.run(r.id());
+        if (p.done() && streams.purge(r.id())) {
+          purged++;
+          LOG.info("swept deleted stream: {} objects removed", p.deleted());
+        } else if (!p.done()) {
+          LOG.info("sweeping deleted stream: {} objects removed, more next run", p.deleted());
+        }
+      } finally {
+        MDC.remove("streamId");
       }
-      MDC.remove("streamId");
     }
     return purged;
-  }
-
-  /** Deletes up to the per-run bound; -1 when objects remain for the next run. */
-  private long deletePrefix(String bucket, String prefix) {
-    if (s3 == null) {
-      s3 = clients.s3();
-    }
-    long deleted = 0;
-    while (deleted < MAX_OBJECTS_PER_STREAM_RUN) {
-      var page = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(1000));
-      if (page.contents().isEmpty()) {
-        return deleted;
-      }
-      List<ObjectIdentifier> ids = page.contents().stream().map(o -> ObjectIdentifier.builder().key(o.key()).build())
-          .toList();
-      s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
-      deleted += ids.size();
-    }
-    return -1;
   }
 
   @PreDestroy

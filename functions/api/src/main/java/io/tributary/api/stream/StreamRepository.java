@@ -31,6 +31,9 @@ public interface StreamRepository {
   /** Deleted streams whose deletion is older than {@code deletedBefore}, at most {@code max}. */
   java.util.List<StreamRecord> scanDeleted(long deletedBefore, int max);
 
+  /** The stream item if it is marked deleted, whoever owns it (the sweep's check before deleting media). */
+  Optional<StreamRecord> findDeleted(StreamId id);
+
   /** Removes the item of a deleted stream once its media is gone; false if it is not deleted. */
   boolean purge(StreamId id);
 }

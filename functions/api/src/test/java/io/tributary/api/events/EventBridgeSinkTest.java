@@ -3,7 +3,6 @@ package io.tributary.api.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.json.JsonMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,7 @@ class EventBridgeSinkTest {
   @Test
   void entryPerEventWithSourceDetailTypeAndJsonDetail() throws Exception {
     try (EventBridgeClient client = EventBridgeClient.builder().region(Region.US_EAST_1).build()) {
-      EventBridgeSink sink = new EventBridgeSink(client, "tributary-events", JsonMapper.createDefault());
+      EventBridgeSink sink = new EventBridgeSink(client, "tributary-events");
       var entries = sink.entries(List.of(
           new StreamEvent(StreamEvent.HEALTH, "st_aaaaaaaaaaaaaaaaaaaa", "t1", "20261125T203000Z-abcdefgh",
               "2026-11-25T20:30:10Z", Map.of("fps", 30L)),

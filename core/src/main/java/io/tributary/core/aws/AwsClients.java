@@ -7,6 +7,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,6 +23,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The one factory for AWS SDK v2 clients. With an endpoint override (emulators, LocalStack) it
  * uses path-style S3 and, unless credentials are in the environment, fixed local credentials;
  * otherwise the default provider chain (task role, Lambda role, profile).
+ *
+ * <p>S3 clients send plain PUTs: checksums only where an API requires them, no aws-chunked
+ * encoding. Since SDK 2.30 the default computes a CRC32 of every upload and streams it as an
+ * aws-chunked body with a checksum trailer; ingest uploads a chunk every two seconds per stream, and
+ * that framing (plus, over plain HTTP, a SigV4 signature per 128 KiB frame) was a large share of
+ * its CPU. Why this is safe: against real S3 the endpoint is HTTPS, where the SDK signs
+ * {@code UNSIGNED-PAYLOAD} and TLS record MACs protect the bytes in transit (the pre-2.30
+ * behaviour); S3 still verifies Content-Length; and every object we write is re-derivable (a
+ * failed chunk is retried, segments are rewritten by idempotent jobs). Over plain HTTP (the local
+ * emulators) SigV4 still hashes the whole body once (x-amz-content-sha256), which the SDK forces
+ * for unencrypted connections. Responses are validated only where the API requires it, for the
+ * same reason.
  */
 public final class AwsClients {
   private final AwsSettings settings;
@@ -50,9 +64,15 @@ public final class AwsClients {
 
   public S3Client s3() {
     var b = S3Client.builder().region(Region.of(settings.region())).credentialsProvider(credentials)
-        .httpClient(http).overrideConfiguration(retries());
-    settings.s3Endpoint().ifPresent(e -> b.endpointOverride(e).forcePathStyle(true));
-    return b.build();
+        .httpClient(http).overrideConfiguration(retries())
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    S3Configuration.Builder s3 = S3Configuration.builder().chunkedEncodingEnabled(false);
+    settings.s3Endpoint().ifPresent(e -> {
+      b.endpointOverride(e);
+      s3.pathStyleAccessEnabled(true);
+    });
+    return b.serviceConfiguration(s3.build()).build();
   }
 
   public S3Presigner s3Presigner() {

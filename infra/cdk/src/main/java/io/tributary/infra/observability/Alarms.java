@@ -15,6 +15,7 @@ import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkTargetGroup;
 import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
@@ -33,6 +34,7 @@ public final class Alarms extends Construct {
   private final Alarm manifestAge;
   private final Alarm ingestUnhealthy;
   private final Alarm backlogAge;
+  private final List<Alarm> extra = new ArrayList<>();
 
   public Alarms(Construct scope, String id, InfraConfig config, JobQueue jobs, NetworkTargetGroup ingestTargets) {
     super(scope, id);
@@ -79,7 +81,20 @@ public final class Alarms extends Construct {
     return topic;
   }
 
+  /**
+   * One more dead-letter queue to watch: anything in it is work that failed for good (a stream
+   * event not delivered, a deleted stream's media not swept).
+   */
+  public Alarm deadLetters(String id, IQueue queue, String description) {
+    Alarm a = alarm(id, queue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().statistic("Maximum")
+        .period(Duration.minutes(1)).build()), 1, 1, description);
+    extra.add(a);
+    return a;
+  }
+
   public List<Alarm> all() {
-    return new ArrayList<>(List.of(dlqNotEmpty, manifestAge, ingestUnhealthy, backlogAge));
+    List<Alarm> all = new ArrayList<>(List.of(dlqNotEmpty, manifestAge, ingestUnhealthy, backlogAge));
+    all.addAll(extra);
+    return all;
   }
 }

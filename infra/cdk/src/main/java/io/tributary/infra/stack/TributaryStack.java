@@ -9,6 +9,8 @@ import io.tributary.infra.config.ServiceContract;
 import io.tributary.infra.config.TranscodeMode;
 import io.tributary.infra.functions.Functions;
 import io.tributary.infra.functions.ManagementApi;
+import io.tributary.infra.functions.MediaSweep;
+import io.tributary.infra.functions.StreamChanges;
 import io.tributary.infra.ingest.IngestService;
 import io.tributary.infra.nag.Nag;
 import io.tributary.infra.network.Network;
@@ -41,6 +43,7 @@ public final class TributaryStack extends Stack {
   public static final String OUTPUT_API_URL = "ApiUrl";
   public static final String OUTPUT_PLAYBACK_BASE_URL = "PlaybackBaseUrl";
   public static final String OUTPUT_ADMIN_TOKEN_SECRET = "AdminTokenSecretArn";
+  public static final String OUTPUT_EVENT_BUS = "EventBusName";
   public static final String OUTPUT_ADMIN_TOKEN_COMMAND = "AdminTokenCommand";
 
   public TributaryStack(Construct scope, StackProps props, InfraConfig config, Artifacts artifacts) {
@@ -78,11 +81,17 @@ public final class TributaryStack extends Stack {
     Functions functions = new Functions(this, "Functions", artifacts.apiJar(), artifacts.playlistJar(), env, tables,
         secrets);
     ManagementApi api = new ManagementApi(this, "Api", config, functions.api());
+    MediaSweep sweep = new MediaSweep(this, "MediaSweep", artifacts.apiJar(), env, buckets, tables);
+    StreamChanges changes = new StreamChanges(this, "StreamChanges", artifacts.apiJar(), env, tables, sweep);
     Cdn cdn = new Cdn(this, "Cdn", buckets.media(), functions.playlistUrl(), functions.playlist().alias(), logs,
         config.priceClass());
     functions.setPublicUrls(cdn.baseUrl(), ingest.publishBaseUrl());
 
     Alarms alarms = new Alarms(this, "Alarms", config, jobs, ingest.targetGroup());
+    alarms.deadLetters("StreamChangeFailures", changes.failures(), "Streams table changes failed every retry: "
+        + "their stream events were not published (and a deletion's media sweep may not be scheduled).");
+    alarms.deadLetters("SweepDlqNotEmpty", sweep.dlq(), "A deleted stream's media sweep failed "
+        + "every retry: its S3 objects and item remain until it is redriven.");
     new Dashboard(this, "Dashboard", naming.stackName(), ingest.nlb(), jobs, cdn.distribution(), api.http(),
         alarms.all());
 
@@ -91,6 +100,8 @@ public final class TributaryStack extends Stack {
     output(OUTPUT_API_URL, api.url(), "Management API (Bearer token)");
     output(OUTPUT_PLAYBACK_BASE_URL, cdn.baseUrl(), "HLS/DASH and watch pages: /live/<id>/master.m3u8, "
         + "/live/<id>/manifest.mpd, /watch/<id>");
+    output(OUTPUT_EVENT_BUS, changes.bus().getEventBusName(), "EventBridge bus of stream events (source "
+        + "tributary.api)");
     output(OUTPUT_ADMIN_TOKEN_SECRET, secrets.adminToken().getSecretArn(), "Secrets Manager secret holding the "
         + "bootstrap admin API token");
     output(OUTPUT_ADMIN_TOKEN_COMMAND, "aws secretsmanager get-secret-value --query SecretString --output text "

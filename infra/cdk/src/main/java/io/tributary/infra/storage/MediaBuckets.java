@@ -5,6 +5,7 @@ import io.tributary.core.resources.MediaKeys;
 import io.tributary.infra.nag.Nag;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -82,6 +83,20 @@ public final class MediaBuckets extends Construct {
   /** Transcode: write segments, init segments and thumbnails. */
   public void allowMediaWrites(IGrantable grantee) {
     allow(grantee, media, MEDIA_PREFIX, "s3:PutObject", "s3:AbortMultipartUpload");
+  }
+
+  /**
+   * The media sweep of deleted streams: list and delete under the chunk and media prefixes only
+   * (ListBucket is a bucket action, bounded by an {@code s3:prefix} condition instead of a key).
+   */
+  public void allowStreamPurge(IGrantable grantee) {
+    allow(grantee, raw, CHUNK_PREFIX, "s3:DeleteObject");
+    allow(grantee, media, MEDIA_PREFIX, "s3:DeleteObject");
+    for (var b : List.of(new Object[] {raw, CHUNK_PREFIX}, new Object[] {media, MEDIA_PREFIX})) {
+      grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+          .actions(List.of("s3:ListBucket")).resources(List.of(((Bucket) b[0]).getBucketArn()))
+          .conditions(Map.of("StringLike", Map.of("s3:prefix", b[1] + "*"))).build());
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -34,7 +35,9 @@ public final class Tables extends Construct {
 
   public Tables(Construct scope, String id, Schema schema) {
     super(scope, id);
-    streams = table("Streams", schema.streams());
+    // The change stream drives stream events and the media sweep in AWS (StreamChanges): both
+    // images, because an event is the difference between them.
+    streams = table("Streams", schema.streams(), StreamViewType.NEW_AND_OLD_IMAGES);
     keys = table("Keys", schema.keys());
     sessions = table("Sessions", schema.sessions());
     segments = table("Segments", schema.segments());
@@ -44,6 +47,10 @@ public final class Tables extends Construct {
   }
 
   private Table table(String id, TableSpec spec) {
+    return table(id, spec, null);
+  }
+
+  private Table table(String id, TableSpec spec, StreamViewType changes) {
     Table.Builder b = Table.Builder.create(this, id)
         .partitionKey(attribute(spec.partitionKey()))
         .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -53,6 +60,9 @@ public final class Tables extends Construct {
         .removalPolicy(RemovalPolicy.RETAIN);
     spec.sortKey().ifPresent(k -> b.sortKey(attribute(k)));
     spec.ttlAttribute().ifPresent(b::timeToLiveAttribute);
+    if (changes != null) {
+      b.stream(changes);
+    }
     Table table = b.build();
     for (TableSpec.Index index : spec.indexes()) {
       GlobalSecondaryIndexProps.Builder gsi = GlobalSecondaryIndexProps.builder()

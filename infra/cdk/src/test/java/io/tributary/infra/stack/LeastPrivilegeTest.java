@@ -109,6 +109,57 @@ class LeastPrivilegeTest {
   }
 
   @Test
+  void changeHandlerReadsOnlyTheStreamsTableStreamAndWritesEventsAndSweeps() {
+    Map<String, Set<String>> a = access(Synth.defaults().template(), "StreamChangesHandlerRole");
+    Set<String> send = Set.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+    assertEquals(Map.of(
+        "StreamChangesHandlerLogs", LOGS,
+        "{\"Fn::GetAtt\":[\"TablesStreams46BD2F7A\",\"StreamArn\"]}",
+        Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"),
+        // No resource-level permission exists for ListStreams; it lists ARNs, never items.
+        "\"*\"", Set.of("dynamodb:ListStreams"),
+        "StreamChangesBus", Set.of("events:PutEvents"),
+        "MediaSweepQueue", send,
+        "StreamChangesFailures", send), a);
+  }
+
+  @Test
+  void sweepDeletesOnlyUnderTheStreamPrefixesAndOnlyStreamItems() {
+    Template t = Synth.defaults().template();
+    Map<String, Set<String>> a = access(t, "MediaSweepPurgeRole");
+    assertEquals(Map.of(
+        "MediaSweepPurgeLogs", LOGS,
+        "BucketsRaw/chunks/*", Set.of("s3:DeleteObject"),
+        "BucketsMedia/live/*", Set.of("s3:DeleteObject"),
+        "BucketsRaw", Set.of("s3:ListBucket"),
+        "BucketsMedia", Set.of("s3:ListBucket"),
+        "TablesStreams", Set.of("dynamodb:GetItem", "dynamodb:DeleteItem"),
+        "MediaSweepQueue", Set.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl",
+            "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:SendMessage")), a);
+    // Listing is bounded by prefix too: each ListBucket statement carries its s3:prefix condition.
+    List<String> lists = Templates.statementsOfRole(t, "MediaSweepPurgeRole").stream()
+        .filter(s -> Templates.actions(s).contains("s3:ListBucket")).map(Templates::text).sorted().toList();
+    assertEquals(2, lists.size());
+    assertTrue(lists.get(0).contains("\"Condition\":{\"StringLike\":{\"s3:prefix\":\"chunks/*\"}}"), lists.get(0));
+    assertTrue(lists.get(1).contains("\"Condition\":{\"StringLike\":{\"s3:prefix\":\"live/*\"}}"), lists.get(1));
+  }
+
+  @Test
+  void noFunctionRoleUsesAResourceWildcardButListStreams() {
+    for (Template t : List.of(Synth.defaults().template(), Synth.variant().template())) {
+      for (String role : List.of("FunctionsApiRole", "FunctionsPlaylistRole", "StreamChangesHandlerRole",
+          "MediaSweepPurgeRole")) {
+        for (Map<String, Object> s : Templates.statementsOfRole(t, role)) {
+          if ("*".equals(s.get("Resource"))) {
+            assertEquals(List.of("dynamodb:ListStreams"), Templates.actions(s), role);
+            assertEquals("StreamChangesHandlerRole", role);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void noRoleAnywhereHasAWildcardActionOrAManagedPolicy() {
     for (Template t : List.of(Synth.defaults().template(), Synth.variant().template())) {
       Templates.resources(t, "AWS::IAM::Policy").forEach((id, p) -> {

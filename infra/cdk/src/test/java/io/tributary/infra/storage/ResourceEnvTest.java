@@ -24,8 +24,9 @@ class ResourceEnvTest {
 
   @Test
   void everyServiceGetsEveryGeneratedName() {
-    assertServicesSeeAllNames(Synth.defaults().template(), 2, 2);
-    assertServicesSeeAllNames(Synth.variant().template(), 1, 3);
+    // Functions: API, playlist, change handler, media sweep (+ transcode in the variant).
+    assertServicesSeeAllNames(Synth.defaults().template(), 2, 4);
+    assertServicesSeeAllNames(Synth.variant().template(), 1, 5);
   }
 
   @SuppressWarnings("unchecked")

@@ -19,7 +19,23 @@ import java.util.OptionalLong;
  *
  * <p>Dynamic MPDs use availabilityStartTime = 1970-01-01 and Period@start = the session's start
  * (epoch), so Period starts never move while the window slides (ISO/IEC 23009-1 5.3.2.1: a
- * Period keeps its id and start across updates). Gaps stay in the timeline so numbering holds.
+ * Period keeps its id and start across updates).
+ *
+ * <p>Gaps (EXT-X-GAP in HLS) are never listed: a listed segment that does not exist is a 404 for
+ * a DASH client. A hole in a SegmentTimeline (an S with an explicit {@code @t}, 5.3.9.6) would
+ * shift {@code $Number$} (startNumber + index; S@n of the 5th edition is ignored by dash.js), so
+ * a session is cut at its gaps instead:
+ * <ul>
+ *   <li>static MPDs (ended sessions, clips): each gap-free stretch is its own Period, starting
+ *       where its first segment starts (the presentation starts at the first listed segment), so
+ *       the hole lies between Periods and every stretch's startNumber is its own first seq;
+ *   <li>dynamic MPDs list, per session, only the stretch after the session's last gap (trailing
+ *       gaps at the live edge are simply not listed yet). The Period keeps the session's id and
+ *       start; its timeline just loses the segments before the gap. Giving the later stretch a
+ *       Period of its own would need its id to survive the gap sliding out of the window, which
+ *       the window alone cannot tell; a Period that changes id under a playing client stalls it.
+ *       The cost: a DASH viewer cannot seek back past a gap of the current session (HLS can).
+ * </ul>
  */
 public final class DashPlanner {
   static final String MEDIA = "$RepresentationID$/$Number$.m4s";
@@ -28,33 +44,40 @@ public final class DashPlanner {
 
   public static Mpd mpd(Window w) {
     PlaylistRequest req = w.request();
-    List<List<IndexedSegment>> runs = sessions(w);
     boolean dynamic = w.state() == WindowState.LIVE;
     List<Period> periods = new ArrayList<>();
-    long firstAnchor = anchor(w, runs.get(0));
+    List<List<IndexedSegment>> sessions = sessions(w);
+    // Static presentations start at their first listed segment; dynamic ones at the epoch.
+    long base = dynamic ? 0 : firstListedAt(w, sessions);
     long previousEnd = 0;
-    long totalMs = 0;
-    for (List<IndexedSegment> run : runs) {
+    for (List<IndexedSegment> run : sessions) {
       long anchor = anchor(w, run);
-      long start = dynamic ? anchor : anchor - firstAnchor;
-      start = Math.max(start, previousEnd); // Periods never overlap (5.3.2.1)
-      IndexedSegment first = run.get(0);
-      List<AdaptationSet> sets = new ArrayList<>();
-      if (!w.renditions().isEmpty()) {
-        sets.add(adaptationSet(w, run, 1, "video", w.renditions()));
+      List<List<IndexedSegment>> stretches = stretches(run);
+      if (dynamic && !stretches.isEmpty()) {
+        stretches = List.of(stretches.get(stretches.size() - 1));
       }
-      if (w.audio()) {
-        sets.add(adaptationSet(w, run, 2, "audio", List.of(IndexedSegment.AUDIO)));
+      for (int k = 0; k < stretches.size(); k++) {
+        List<IndexedSegment> stretch = stretches.get(k);
+        IndexedSegment first = stretch.get(0);
+        IndexedSegment last = stretch.get(stretch.size() - 1);
+        // A dynamic Period starts at session-timeline zero, which never moves while the window
+        // slides; a static one (never updated) where its first segment starts.
+        long offsetMs = dynamic ? 0 : first.startMs();
+        long start = Math.max(anchor + offsetMs - base, previousEnd); // Periods never overlap (5.3.2.1)
+        List<AdaptationSet> sets = new ArrayList<>();
+        if (!w.renditions().isEmpty()) {
+          sets.add(adaptationSet(w, stretch, offsetMs, 1, "video", w.renditions()));
+        }
+        if (w.audio()) {
+          sets.add(adaptationSet(w, stretch, offsetMs, 2, "audio", List.of(IndexedSegment.AUDIO)));
+        }
+        // Period ids: the session id is stable while its segments slide through the window; a
+        // later stretch (static MPDs only, which never update) is named by its first seq.
+        periods.add(new Period(k == 0 ? first.sessionId() : first.sessionId() + "-" + first.seq(), start, sets));
+        previousEnd = start + last.startMs() + last.durationMs() - offsetMs;
       }
-      long runMs = 0;
-      for (IndexedSegment s : run) {
-        runMs += s.durationMs();
-      }
-      // Period ids: the session id is stable while its segments slide through the window.
-      periods.add(new Period(first.sessionId(), start, sets));
-      previousEnd = start + runMs;
-      totalMs = previousEnd;
     }
+    long totalMs = previousEnd;
     int targetMs = w.targetDurationS() * 1000;
     long windowMs = 0;
     for (IndexedSegment s : w.segments()) {
@@ -67,6 +90,38 @@ public final class DashPlanner {
     }
     return new Mpd(false, OptionalLong.empty(), req.nowMs(), OptionalLong.empty(), OptionalLong.empty(),
         OptionalLong.empty(), targetMs, OptionalLong.of(totalMs), Optional.empty(), periods);
+  }
+
+  /** Session-anchored wall-clock start of the first segment that is not a gap. */
+  private static long firstListedAt(Window w, List<List<IndexedSegment>> sessions) {
+    for (List<IndexedSegment> run : sessions) {
+      for (IndexedSegment s : run) {
+        if (!s.gap()) {
+          return anchor(w, run) + s.startMs();
+        }
+      }
+    }
+    throw new IllegalStateException("a window lists at least one segment that is not a gap");
+  }
+
+  /** The gap-free stretches of one session's listed segments, in order; gaps belong to none. */
+  static List<List<IndexedSegment>> stretches(List<IndexedSegment> run) {
+    List<List<IndexedSegment>> out = new ArrayList<>();
+    List<IndexedSegment> current = new ArrayList<>();
+    for (IndexedSegment s : run) {
+      if (s.gap()) {
+        if (!current.isEmpty()) {
+          out.add(current);
+          current = new ArrayList<>();
+        }
+      } else {
+        current.add(s);
+      }
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
   }
 
   private static String isoNow(long nowMs) {
@@ -99,8 +154,8 @@ public final class DashPlanner {
     return Math.max(0, first.capturedAtMs() - first.startMs());
   }
 
-  private static AdaptationSet adaptationSet(Window w, List<IndexedSegment> run, int id, String type,
-                                             List<String> names) {
+  private static AdaptationSet adaptationSet(Window w, List<IndexedSegment> run, long offsetMs, int id,
+                                             String type, List<String> names) {
     PlaylistRequest req = w.request();
     String q = req.segmentQuery();
     String sessionId = run.get(0).sessionId();
@@ -108,7 +163,7 @@ public final class DashPlanner {
     String media = req.mediaPrefix() + MEDIA + q;
     List<SegmentTemplate> templates = new ArrayList<>();
     for (String name : names) {
-      templates.add(template(run, name, init, media));
+      templates.add(template(run, offsetMs, name, init, media));
     }
     boolean shared = templates.stream().allMatch(t -> t.equals(templates.get(0)));
     List<Representation> reps = new ArrayList<>();
@@ -129,10 +184,15 @@ public final class DashPlanner {
   }
 
   /**
-   * The SegmentTimeline of one rendition over one session run. Segments without the track (gaps)
-   * keep their slot with their nominal duration, so $Number$ stays equal to seq.
+   * The SegmentTimeline of one rendition over one gap-free stretch, so $Number$ = startNumber +
+   * index = seq. A segment whose track is missing or on another timescale (never for a rendition
+   * the window lists) keeps its slot with its nominal duration for the same reason.
+   *
+   * @param offsetMs where the Period starts on the session timeline: 0, or the stretch's first
+   *     segment for a later stretch of a static MPD
    */
-  static SegmentTemplate template(List<IndexedSegment> run, String rendition, String init, String media) {
+  static SegmentTemplate template(List<IndexedSegment> run, long offsetMs, String rendition, String init,
+                                  String media) {
     long timescale = 0;
     for (IndexedSegment s : run) {
       Optional<Track> t = s.track(rendition);
@@ -167,7 +227,7 @@ public final class DashPlanner {
         // may sit on the AAC sample grid (±1 frame around startMs), and the value must not move
         // between MPD updates as the window slides (ISO/IEC 23009-1 5.3.9.2 @presentationTimeOffset).
         long offset = t - s.startMs() * timescale / 1000;
-        pto = offset <= 0 ? 0 : offset / timescale * timescale;
+        pto = (offset <= 0 ? 0 : offset / timescale * timescale) + offsetMs * timescale / 1000;
       }
       if (curR >= 0 && t == end && d == curD) {
         curR++;

@@ -1,5 +1,6 @@
 package io.tributary.playlist.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +49,7 @@ class WatchPageBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final double PLAY_SECONDS = 10.0;
+  private static final int GAP_SEQ = 6;
   private static ApplicationContext server;
   private static URI base;
 
@@ -69,8 +72,11 @@ class WatchPageBrowserTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"hls", "dash"})
-  void playsALiveStreamForTenSeconds(String player, LocalAws aws) throws Exception {
+  @ValueSource(strings = {"hls", "dash", "dash-gap"})
+  void playsALiveStreamForTenSeconds(String variant, LocalAws aws) throws Exception {
+    // dash-gap: seq GAP_SEQ fails for good mid-stream; the MPD must never send dash.js after it.
+    boolean gap = variant.endsWith("-gap");
+    String player = gap ? variant.substring(0, variant.length() - 4) : variant;
     String streamId = StreamId.random().value();
     long started = System.currentTimeMillis() - 3 * CmafFixture.SEGMENT_MS;
     String sessionId = SessionId.startingAt(Instant.ofEpochMilli(started)).value();
@@ -84,7 +90,9 @@ class WatchPageBrowserTest {
       int seq = i;
       // Segment seq is complete (and transcoded) at the end of its 2 s, like the real pipeline.
       long due = started + (seq + 1) * CmafFixture.SEGMENT_MS + 300 - System.currentTimeMillis();
-      feeder.schedule(() -> feed.publish(seq, seq == CmafFixture.SEGMENTS - 1), Math.max(0, due), TimeUnit.MILLISECONDS);
+      Runnable publish = gap && seq == GAP_SEQ ? () -> feed.publishGap(seq)
+          : () -> feed.publish(seq, seq == CmafFixture.SEGMENTS - 1);
+      feeder.schedule(publish, Math.max(0, due), TimeUnit.MILLISECONDS);
     }
     Path profile = Files.createTempDirectory("chromium-profile-");
     ChromeOptions options = new ChromeOptions();
@@ -99,6 +107,7 @@ class WatchPageBrowserTest {
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
       driver.get(base.resolve("/watch/" + streamId + "?player=" + player).toString());
       JavascriptExecutor js = driver;
+      js.executeScript("performance.setResourceTimingBufferSize(5000);");
       double firstPlaying = -1;
       double now = 0;
       long deadline = System.currentTimeMillis() + 40_000;
@@ -110,17 +119,29 @@ class WatchPageBrowserTest {
         if (now > 0 && firstPlaying < 0) {
           firstPlaying = now;
         }
-        if (firstPlaying >= 0 && now - firstPlaying >= PLAY_SECONDS) {
+        if (firstPlaying >= 0 && now - firstPlaying >= PLAY_SECONDS && (!gap || requested(js, GAP_SEQ + 2) > 0)) {
           break;
         }
         Thread.sleep(500);
       }
       Object errors = js.executeScript("return JSON.stringify(window.tributary.errors);");
+      if (gap) {
+        Object asked = js.executeScript("return performance.getEntriesByType('resource').map(e => e.name)"
+            + ".filter(n => n.includes('/' + arguments[0] + '.m4s'));", GAP_SEQ);
+        assertEquals(List.of(), asked, "the player requested the failed segment " + GAP_SEQ);
+        assertTrue(requested(js, GAP_SEQ + 2) > 0, "the player went on past the gap to seq " + (GAP_SEQ + 2));
+      }
       assertTrue(firstPlaying >= 0 && now - firstPlaying >= PLAY_SECONDS, player + " played from " + firstPlaying
           + " to " + now + " s; player errors: " + errors);
     } finally {
       driver.quit();
       feeder.shutdownNow();
     }
+  }
+
+  /** Requests the page made for segment {@code seq} of any rendition (Resource Timing). */
+  private static int requested(JavascriptExecutor js, int seq) {
+    return ((Number) js.executeScript("return performance.getEntriesByType('resource')"
+        + ".filter(e => e.name.includes('/' + arguments[0] + '.m4s')).length;", seq)).intValue();
   }
 }

@@ -32,6 +32,14 @@ public final class MpdValidator {
   public record Parsed(boolean dynamic, Map<String, Long> periodStarts, List<Addressed> segments, Set<String> contentTypes) {}
 
   public static Parsed validate(String xml) {
+    return validate(xml, Set.of());
+  }
+
+  /**
+   * As {@link #validate(String)}, and no listed segment is one of {@code gaps}: numbers of
+   * segments that do not exist (EXT-X-GAP in HLS), which a DASH client would fetch and get a 404.
+   */
+  public static Parsed validate(String xml, Set<Long> gaps) {
     Document doc;
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -118,6 +126,17 @@ public final class MpdValidator {
       check(!setIds.isEmpty(), "Period " + id + " has an AdaptationSet");
       previousEnd = periodEnd;
     }
+    for (Addressed a : out) {
+      check(!gaps.contains(a.number()), "segment " + a.number() + " of " + a.representation() + " in Period "
+          + a.period() + " is a gap: a listed segment that does not exist is a 404 for the client");
+    }
+    if (!dynamic) {
+      long total = durationMs(mpd.getAttribute("mediaPresentationDuration"));
+      for (Addressed a : out) {
+        check(a.startMs() < total, "segment " + a.number() + " of " + a.representation() + " starts at " + a.startMs()
+            + " ms, past @mediaPresentationDuration " + total + " ms (5.3.1.2)");
+      }
+    }
     return new Parsed(dynamic, starts, out, types);
   }
 
@@ -135,6 +154,7 @@ public final class MpdValidator {
     List<Element> ss = children(tl, "S");
     check(!ss.isEmpty() && ss.get(0).hasAttribute("t"), "the first S has @t");
     long cursor = -1;
+    long previousD = 0;
     for (Element s : ss) {
       long d = Long.parseLong(s.getAttribute("d"));
       int r = Integer.parseInt(attr(s, "r", "0"));
@@ -142,8 +162,14 @@ public final class MpdValidator {
       if (s.hasAttribute("t")) {
         long tt = Long.parseLong(s.getAttribute("t"));
         check(cursor < 0 || tt >= cursor, "S@t " + tt + " overlaps the previous segment ending at " + cursor);
+        // 5.3.9.6: an S@t past the previous end is a hole, but $Number$ still counts on from
+        // startNumber by list position (clients ignore S@n), so every later number would name the
+        // wrong file. Numbers equal seq here: a hole must be a Period boundary instead.
+        check(cursor < 0 || tt - cursor <= previousD / 2, "hole of " + (tt - cursor) + " units before segment "
+            + number + " in a $Number$ SegmentTimeline of " + rep + " (Period " + period + ")");
         cursor = tt;
       }
+      previousD = d;
       for (int i = 0; i <= r; i++) {
         long startMs = periodStart + (cursor - pto) * 1000 / timescale;
         String url = media.replace("$RepresentationID$", rep).replace("$Number$", Long.toString(number));

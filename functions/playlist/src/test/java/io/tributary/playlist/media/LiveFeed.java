@@ -76,4 +76,11 @@ public final class LiveFeed {
         seq * CmafFixture.SEGMENT_MS, startedAtMs + seq * CmafFixture.SEGMENT_MS, 2000, video, audio);
     dynamo.putItem(b -> b.tableName(names.segmentsTable()).item(SegmentItems.toItem(streamId, s)));
   }
+
+  /** Indexes {@code seq} as failed for good (STATUS=GAP), as the transcoder does: no media uploaded. */
+  public void publishGap(int seq) {
+    IndexedSegment s = new IndexedSegment(seq, sessionId, true, seq == 0, false, CmafFixture.SEGMENT_MS,
+        seq * CmafFixture.SEGMENT_MS, startedAtMs + seq * CmafFixture.SEGMENT_MS, 2000, Map.of(), Optional.empty());
+    dynamo.putItem(b -> b.tableName(names.segmentsTable()).item(SegmentItems.toItem(streamId, s)));
+  }
 }

@@ -70,6 +70,16 @@ fi
 if [ "$(awslocal dynamodb describe-time-to-live --table-name tributary-idempotency --query TimeToLiveDescription.TimeToLiveStatus --output text)" != ENABLED ]; then
   awslocal dynamodb update-time-to-live --table-name tributary-idempotency --time-to-live-specification Enabled=true,AttributeName=expiresAt >/dev/null
 fi
+if ! awslocal dynamodb describe-table --table-name tributary-ws-connections >/dev/null 2>&1; then
+  awslocal dynamodb create-table --table-name tributary-ws-connections --billing-mode PAY_PER_REQUEST \
+    --attribute-definitions AttributeName=connectionId,AttributeType=S AttributeName=streamId,AttributeType=S \
+    --key-schema AttributeName=connectionId,KeyType=HASH \
+    --global-secondary-indexes '[{"IndexName":"byStream","KeySchema":[{"AttributeName":"streamId","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}]' >/dev/null
+  awslocal dynamodb wait table-exists --table-name tributary-ws-connections
+fi
+if [ "$(awslocal dynamodb describe-time-to-live --table-name tributary-ws-connections --query TimeToLiveDescription.TimeToLiveStatus --output text)" != ENABLED ]; then
+  awslocal dynamodb update-time-to-live --table-name tributary-ws-connections --time-to-live-specification Enabled=true,AttributeName=expiresAt >/dev/null
+fi
 
 # Job queue + dead-letter queue (redrive after maxReceiveCount receives)
 dlq_url=$(awslocal sqs create-queue --queue-name tributary-transcode-jobs-dlq --query QueueUrl --output text)

@@ -10,7 +10,7 @@ import java.util.Map;
 public record ResourceNames(String rawBucket, String mediaBucket, String jobQueue, String jobDlq,
                             String streamsTable, String keysTable, String sessionsTable,
                             String segmentsTable, String metricsTable, String tokensTable,
-                            String idempotencyTable) {
+                            String idempotencyTable, String socketsTable) {
 
   public static final String DEFAULT_PREFIX = "tributary";
 
@@ -26,11 +26,12 @@ public record ResourceNames(String rawBucket, String mediaBucket, String jobQueu
       Map.entry("segmentsTable", "TRIBUTARY_SEGMENTS_TABLE"),
       Map.entry("metricsTable", "TRIBUTARY_METRICS_TABLE"),
       Map.entry("tokensTable", "TRIBUTARY_TOKENS_TABLE"),
-      Map.entry("idempotencyTable", "TRIBUTARY_IDEMPOTENCY_TABLE"));
+      Map.entry("idempotencyTable", "TRIBUTARY_IDEMPOTENCY_TABLE"),
+      Map.entry("socketsTable", "TRIBUTARY_WS_CONNECTIONS_TABLE"));
 
   public ResourceNames {
     for (String n : new String[] {rawBucket, mediaBucket, jobQueue, jobDlq, streamsTable, keysTable,
-        sessionsTable, segmentsTable, metricsTable, tokensTable, idempotencyTable}) {
+        sessionsTable, segmentsTable, metricsTable, tokensTable, idempotencyTable, socketsTable}) {
       if (n == null || n.isBlank()) {
         throw new IllegalArgumentException("every resource name is required");
       }
@@ -43,7 +44,8 @@ public record ResourceNames(String rawBucket, String mediaBucket, String jobQueu
     }
     return new ResourceNames(prefix + "-raw", prefix + "-media", prefix + "-transcode-jobs",
         prefix + "-transcode-jobs-dlq", prefix + "-streams", prefix + "-stream-keys", prefix + "-sessions",
-        prefix + "-segments", prefix + "-metrics", prefix + "-api-tokens", prefix + "-idempotency");
+        prefix + "-segments", prefix + "-metrics", prefix + "-api-tokens", prefix + "-idempotency",
+        prefix + "-ws-connections");
   }
 
   /** Names from the environment: the prefix first, then any per-resource override. */
@@ -60,7 +62,8 @@ public record ResourceNames(String rawBucket, String mediaBucket, String jobQueu
         env.getOrDefault(ENV.get("segmentsTable"), d.segmentsTable),
         env.getOrDefault(ENV.get("metricsTable"), d.metricsTable),
         env.getOrDefault(ENV.get("tokensTable"), d.tokensTable),
-        env.getOrDefault(ENV.get("idempotencyTable"), d.idempotencyTable));
+        env.getOrDefault(ENV.get("idempotencyTable"), d.idempotencyTable),
+        env.getOrDefault(ENV.get("socketsTable"), d.socketsTable));
   }
 
   public static ResourceNames fromEnv() {

@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  */
 public record Schema(ResourceNames names) {
   public List<TableSpec> tables() {
-    return List.of(streams(), keys(), sessions(), segments(), metrics(), tokens(), idempotency());
+    return List.of(streams(), keys(), sessions(), segments(), metrics(), tokens(), idempotency(), sockets());
   }
 
   public TableSpec streams() {
@@ -55,6 +55,14 @@ public record Schema(ResourceNames names) {
   public TableSpec idempotency() {
     return new TableSpec(names.idempotencyTable(), str(IdempotencyTable.ID), Optional.empty(), List.of(),
         Optional.of(IdempotencyTable.EXPIRES_AT));
+  }
+
+  /** WebSocket connections (API Gateway in AWS), by connection id, found per stream for pushes. */
+  public TableSpec sockets() {
+    return new TableSpec(names.socketsTable(), str(SocketConnectionsTable.CONNECTION_ID), Optional.empty(),
+        List.of(new TableSpec.Index(SocketConnectionsTable.BY_STREAM, str(SocketConnectionsTable.STREAM_ID),
+            Optional.empty())),
+        Optional.of(SocketConnectionsTable.EXPIRES_AT));
   }
 
   /** Jobs: a 2 s chunk transcodes in seconds; workers extend visibility while ffmpeg runs. */

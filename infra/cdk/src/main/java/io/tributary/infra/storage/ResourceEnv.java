@@ -22,7 +22,8 @@ public record ResourceEnv(Map<String, String> variables) {
     return of(new ResourceNames(buckets.raw().getBucketName(), buckets.media().getBucketName(),
         jobs.queue().getQueueName(), jobs.dlq().getQueueName(), tables.streams().getTableName(),
         tables.keys().getTableName(), tables.sessions().getTableName(), tables.segments().getTableName(),
-        tables.metrics().getTableName(), tables.tokens().getTableName(), tables.idempotency().getTableName()));
+        tables.metrics().getTableName(), tables.tokens().getTableName(), tables.idempotency().getTableName(),
+        tables.sockets().getTableName()));
   }
 
   static ResourceEnv of(ResourceNames names) {

@@ -32,6 +32,7 @@ public final class Tables extends Construct {
   private final Table metrics;
   private final Table tokens;
   private final Table idempotency;
+  private final Table sockets;
 
   public Tables(Construct scope, String id, Schema schema) {
     super(scope, id);
@@ -44,6 +45,7 @@ public final class Tables extends Construct {
     metrics = table("Metrics", schema.metrics());
     tokens = table("Tokens", schema.tokens());
     idempotency = table("Idempotency", schema.idempotency());
+    sockets = table("Sockets", schema.sockets());
   }
 
   private Table table(String id, TableSpec spec) {
@@ -136,7 +138,12 @@ public final class Tables extends Construct {
     return idempotency;
   }
 
+  /** WebSocket API connections (LiveSockets). */
+  public Table sockets() {
+    return sockets;
+  }
+
   public List<Table> all() {
-    return List.of(streams, keys, sessions, segments, metrics, tokens, idempotency);
+    return List.of(streams, keys, sessions, segments, metrics, tokens, idempotency, sockets);
   }
 }

@@ -88,8 +88,8 @@ write("vod-live-session", {"description": "/vod/{stream}/{session}/ of the sessi
   "request": req(T0+8*2000+500, sessionId=A), "config": cfg, "sessions": [{"sessionId": A, "firstSeq": 0, "startedAtMs": T0}], "segments": segs})
 # 10 stale
 segs = [seg(s, A, 0, T0+s*2000) for s in range(0, 6)]
-write("stale", {"description": "the encoder vanished without ending the session: newest segment older than 3 target durations, answered as ended",
-  "request": req(T0+6*2000+7000), "config": cfg, "sessions": [{"sessionId": A, "firstSeq": 0, "startedAtMs": T0}], "segments": segs})
+write("stale", {"description": "the encoder vanished without ending the session: newest segment older than 3 target durations (3 x 3 s), answered as ended",
+  "request": req(T0+6*2000+10000), "config": cfg, "sessions": [{"sessionId": A, "firstSeq": 0, "startedAtMs": T0}], "segments": segs})
 # 11 gap in an ended session: the static MPD cuts the session into one Period per gap-free stretch
 segs = [seg(s, A, 0, T0+s*2000, status="GAP" if s == 3 else "OK", last=(s == 7)) for s in range(0, 8)]
 write("gap-ended", {"description": "/vod/ of an ended session whose seq 3 failed for good: EXT-X-GAP in HLS, two Periods in the static MPD (0..2 and 4..7) so no $Number$ names a missing file",

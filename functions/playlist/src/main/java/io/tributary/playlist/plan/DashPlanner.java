@@ -78,7 +78,9 @@ public final class DashPlanner {
       }
     }
     long totalMs = previousEnd;
-    int targetMs = w.targetDurationS() * 1000;
+    // DASH has no target duration to keep above every segment: its timing follows the configured
+    // segment duration (whole seconds, as before), so HLS's cut overrun bound adds no DASH latency.
+    int targetMs = configuredSeconds(w) * 1000;
     long windowMs = 0;
     for (IndexedSegment s : w.segments()) {
       windowMs += s.durationMs();
@@ -90,6 +92,14 @@ public final class DashPlanner {
     }
     return new Mpd(false, OptionalLong.empty(), req.nowMs(), OptionalLong.empty(), OptionalLong.empty(),
         OptionalLong.empty(), targetMs, OptionalLong.of(totalMs), Optional.empty(), periods);
+  }
+
+  private static int configuredSeconds(Window w) {
+    int ms = 1000;
+    for (IndexedSegment s : w.segments()) {
+      ms = Math.max(ms, s.targetDurationMs());
+    }
+    return (ms + 999) / 1000;
   }
 
   /** Session-anchored wall-clock start of the first segment that is not a gap. */

@@ -9,9 +9,16 @@ package io.tributary.playlist.plan;
  * @param staleFactor a live stream whose newest segment ended more than this many target
  *     durations ago is answered as ended
  * @param endedMaxAgeS Cache-Control max-age of an ended session's manifests
+ * @param cutOverrunMs how far past its configured duration a segment may run and still fit the
+ *     session's EXT-X-TARGETDURATION. Ingest cuts at the first keyframe at or past the configured
+ *     duration, so a segment overruns it by less than one keyframe interval: not at all when the
+ *     interval divides the duration, up to the interval otherwise. The target is fixed from this
+ *     bound, never from the segments seen (RFC 8216 4.3.3.1: it MUST NOT change). A larger bound
+ *     costs latency: players start about three target durations behind the live edge.
  */
-public record PlanSettings(int liveWindowSegments, int maxSegments, int staleFactor, int endedMaxAgeS) {
-  public static final PlanSettings DEFAULT = new PlanSettings(6, 14_400, 3, 86_400);
+public record PlanSettings(int liveWindowSegments, int maxSegments, int staleFactor, int endedMaxAgeS,
+                           int cutOverrunMs) {
+  public static final PlanSettings DEFAULT = new PlanSettings(6, 14_400, 3, 86_400, 1000);
 
   public PlanSettings {
     if (liveWindowSegments < 3 || liveWindowSegments > maxSegments) {
@@ -19,6 +26,9 @@ public record PlanSettings(int liveWindowSegments, int maxSegments, int staleFac
     }
     if (staleFactor < 2 || endedMaxAgeS < 1) {
       throw new IllegalArgumentException("staleFactor >= 2 and endedMaxAgeS >= 1 required");
+    }
+    if (cutOverrunMs < 0 || cutOverrunMs > 6000) {
+      throw new IllegalArgumentException("cutOverrunMs must be in 0..6000, got " + cutOverrunMs);
     }
   }
 }

@@ -12,12 +12,14 @@ import java.util.Map;
  * @param discontinuitySequence discontinuities before the first listed segment (live scope), else 0
  * @param renditions video renditions present in every listed non-gap segment, highest peak bandwidth first
  * @param audio every listed non-gap segment has audio
- * @param targetDurationS EXT-X-TARGETDURATION: configured duration rounded up, or the longest rounded EXTINF
+ * @param targetDurationS EXT-X-TARGETDURATION: from the configured duration and the cut overrun
+ *     bound ({@link PlanSettings#cutOverrunMs}), constant for a session
+ * @param targetRaised a listed segment overran the bound, so the target had to be raised past it
  * @param sessions known sessions by id, for DASH Period starts
  */
 public record Window(PlaylistRequest request, List<IndexedSegment> segments, WindowState state,
                      long discontinuitySequence, List<String> renditions, boolean audio, int targetDurationS,
-                     Map<String, SessionInfo> sessions) {
+                     boolean targetRaised, Map<String, SessionInfo> sessions) {
   public Window {
     segments = List.copyOf(segments);
     renditions = List.copyOf(renditions);

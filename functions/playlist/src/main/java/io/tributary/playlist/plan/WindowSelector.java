@@ -56,7 +56,8 @@ public final class WindowSelector {
     if (renditions.isEmpty() && !audio) {
       return Optional.empty();
     }
-    int targetS = targetDuration(run);
+    int boundS = boundTarget(run);
+    int targetS = Math.max(boundS, longestRounded(run));
     IndexedSegment last = run.get(run.size() - 1);
     WindowState state;
     if (last.last() || (request.endMs().isPresent() && request.endMs().getAsLong() <= request.nowMs())) {
@@ -71,7 +72,7 @@ public final class WindowSelector {
       byId.put(s.sessionId(), s);
     }
     long discSeq = request.isVod() || request.isClip() ? 0 : discontinuitiesBefore(run.get(0), sessions);
-    return Optional.of(new Window(request, run, state, discSeq, renditions, audio, targetS, byId));
+    return Optional.of(new Window(request, run, state, discSeq, renditions, audio, targetS, targetS > boundS, byId));
   }
 
   private static long clampStart(PlaylistRequest request, StreamConfig config) {
@@ -167,16 +168,32 @@ public final class WindowSelector {
   }
 
   /**
-   * RFC 8216 4.3.3.1: the configured duration rounded up, raised to the longest rounded EXTINF
-   * if an encoder's keyframe interval made a segment longer.
+   * EXT-X-TARGETDURATION (RFC 8216 4.3.3.1: at least every EXTINF rounded to the nearest integer,
+   * and it MUST NOT change): fixed by the sessions' configured segment duration (constant for a
+   * session: ingest cuts every chunk of a publish with the duration it started with) plus the cut
+   * overrun bound, rounded the way EXTINF is. It depends on nothing a reload can add or slide out,
+   * so every reload of a session's playlist carries the same value.
    */
-  private static int targetDuration(List<IndexedSegment> run) {
+  int boundTarget(List<IndexedSegment> run) {
     long target = 1;
     for (IndexedSegment s : run) {
-      target = Math.max(target, (s.targetDurationMs() + 999) / 1000);
-      target = Math.max(target, (s.durationMs() + 500) / 1000);
+      target = Math.max(target, (s.targetDurationMs() + settings.cutOverrunMs() + 500L) / 1000);
     }
     return (int) target;
+  }
+
+  /**
+   * A segment past the bound (an encoder whose keyframe interval overruns the configured duration
+   * by more than the bound) cannot be listed under the fixed target: no listing of it keeps both
+   * rules. The target is then raised to the longest rounded EXTINF for as long as it is listed,
+   * and the manifest is flagged ({@link Window#targetRaised()}) so the metric shows the encoder.
+   */
+  private static int longestRounded(List<IndexedSegment> run) {
+    long longest = 1;
+    for (IndexedSegment s : run) {
+      longest = Math.max(longest, (s.durationMs() + 500) / 1000);
+    }
+    return (int) longest;
   }
 
   /**

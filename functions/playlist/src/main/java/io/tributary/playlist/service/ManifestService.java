@@ -42,7 +42,7 @@ public final class ManifestService {
   public ManifestService(PlaylistConfig config, SegmentIndex index, StreamCatalog catalog,
                          Optional<PlaybackTokens> tokens, LongSupplier clock, PlaylistMetrics metrics) {
     this.settings = new PlanSettings(config.liveWindowSegments(), PlanSettings.DEFAULT.maxSegments(),
-        PlanSettings.DEFAULT.staleFactor(), config.endedMaxAgeS());
+        PlanSettings.DEFAULT.staleFactor(), config.endedMaxAgeS(), config.cutOverrunMs());
     this.index = index;
     this.catalog = catalog;
     this.tokens = tokens;
@@ -172,6 +172,9 @@ public final class ManifestService {
       // (stale windows count too: that is exactly when it grows).
       IndexedSegment edge = w.last();
       metrics.liveEdgeAge((now - edge.capturedAtMs() - edge.durationMs()) / 1000.0);
+    }
+    if (w.targetRaised()) {
+      metrics.targetRaised();
     }
     String cache = "public, max-age=" + w.maxAgeSeconds(settings);
     if (master) {

@@ -1,6 +1,7 @@
 package io.tributary.playlist.service;
 
 import io.tributary.core.config.EnvVars;
+import io.tributary.playlist.plan.PlanSettings;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,12 +21,16 @@ import java.util.Optional;
  *   <li>{@code TRIBUTARY_PLAYLIST_ENDED_MAX_AGE_S} (default 86400): cache lifetime of ended sessions' manifests</li>
  *   <li>{@code TRIBUTARY_PLAYLIST_EAGER_INIT} (default true): create every bean and prime the manifest
  *       path at startup (Lambda init phase / SnapStart snapshot) instead of on the first request</li>
+ *   <li>{@code TRIBUTARY_PLAYLIST_CUT_OVERRUN_MS} (default 1000, 0..6000): how far past the configured
+ *       segment duration a keyframe cut may land and still fit the session's constant
+ *       EXT-X-TARGETDURATION (see {@code PlanSettings#cutOverrunMs}); 0 gives the lowest HLS latency
+ *       for encoders whose keyframe interval divides the segment duration</li>
  * </ul>
  * AWS endpoints, region and resource names come from core {@code AwsSettings}/{@code ResourceNames}.
  */
 public record PlaylistConfig(String host, int port, int liveWindowSegments, long cacheTtlMs,
                              Optional<String> playbackSecret, boolean serveMedia, int endedMaxAgeS,
-                             boolean eagerInit) {
+                             boolean eagerInit, int cutOverrunMs) {
   public static final String ENV_HOST = "TRIBUTARY_PLAYLIST_HOST";
   public static final String ENV_PORT = "TRIBUTARY_PLAYLIST_PORT";
   public static final String ENV_LIVE_WINDOW = "TRIBUTARY_PLAYLIST_LIVE_WINDOW";
@@ -34,6 +39,7 @@ public record PlaylistConfig(String host, int port, int liveWindowSegments, long
   public static final String ENV_SERVE_MEDIA = "TRIBUTARY_PLAYLIST_SERVE_MEDIA";
   public static final String ENV_ENDED_MAX_AGE_S = "TRIBUTARY_PLAYLIST_ENDED_MAX_AGE_S";
   public static final String ENV_EAGER_INIT = "TRIBUTARY_PLAYLIST_EAGER_INIT";
+  public static final String ENV_CUT_OVERRUN_MS = "TRIBUTARY_PLAYLIST_CUT_OVERRUN_MS";
 
   public PlaylistConfig {
     if (port < 0 || port > 65_535) {
@@ -53,6 +59,9 @@ public record PlaylistConfig(String host, int port, int liveWindowSegments, long
     if (endedMaxAgeS < 1) {
       throw new IllegalArgumentException(ENV_ENDED_MAX_AGE_S + "=" + endedMaxAgeS + " must be positive");
     }
+    if (cutOverrunMs < 0 || cutOverrunMs > 6000) {
+      throw new IllegalArgumentException(ENV_CUT_OVERRUN_MS + "=" + cutOverrunMs + " must be in 0..6000");
+    }
   }
 
   public static PlaylistConfig fromEnv(Map<String, String> env) {
@@ -60,6 +69,7 @@ public record PlaylistConfig(String host, int port, int liveWindowSegments, long
         EnvVars.integer(env, ENV_LIVE_WINDOW, 6), EnvVars.integer(env, ENV_CACHE_TTL_MS, 2000),
         Optional.ofNullable(env.get(ENV_SECRET)).filter(s -> !s.isBlank()),
         !"false".equalsIgnoreCase(env.getOrDefault(ENV_SERVE_MEDIA, "true")), EnvVars.integer(env, ENV_ENDED_MAX_AGE_S, 86_400),
-        !"false".equalsIgnoreCase(env.getOrDefault(ENV_EAGER_INIT, "true")));
+        !"false".equalsIgnoreCase(env.getOrDefault(ENV_EAGER_INIT, "true")),
+        EnvVars.integer(env, ENV_CUT_OVERRUN_MS, PlanSettings.DEFAULT.cutOverrunMs()));
   }
 }

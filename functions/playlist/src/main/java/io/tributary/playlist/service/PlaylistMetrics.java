@@ -17,6 +17,7 @@ public final class PlaylistMetrics {
   private final LongAdder renderNanos = new LongAdder();
   private final LongAdder renders = new LongAdder();
   private final LongAdder mediaBytes = new LongAdder();
+  private final LongAdder targetRaised = new LongAdder();
   private volatile double liveEdgeAgeSeconds = Double.NaN;
 
   public PlaylistMetrics() {
@@ -61,6 +62,19 @@ public final class PlaylistMetrics {
     }
   }
 
+  /**
+   * A manifest listed a segment longer than its session's target duration bound, so its
+   * EXT-X-TARGETDURATION had to be raised (the encoder's keyframe interval overruns the configured
+   * segment duration; ingest's health warnings name it). In Lambda an EMF count.
+   */
+  public void targetRaised() {
+    targetRaised.increment();
+    if (emf) {
+      System.out.println(new EmfLine().dimension("Service", "playlist").metric("TargetDurationRaised", 1, "Count")
+          .toJson(System.currentTimeMillis()));
+    }
+  }
+
   public void mediaBytes(long n) {
     mediaBytes.add(n);
   }
@@ -86,6 +100,9 @@ public final class PlaylistMetrics {
     out.append("# HELP tributary_playlist_media_bytes_total Segment bytes served from S3 by the local server.\n");
     out.append("# TYPE tributary_playlist_media_bytes_total counter\n");
     out.append("tributary_playlist_media_bytes_total ").append(mediaBytes.sum()).append('\n');
+    out.append("# HELP tributary_playlist_target_raised_total Manifests whose target duration a segment overran.\n");
+    out.append("# TYPE tributary_playlist_target_raised_total counter\n");
+    out.append("tributary_playlist_target_raised_total ").append(targetRaised.sum()).append('\n');
     if (!Double.isNaN(liveEdgeAgeSeconds)) {
       out.append("# HELP tributary_playlist_live_edge_age_seconds Age of the newest segment in the last live manifest.\n");
       out.append("# TYPE tributary_playlist_live_edge_age_seconds gauge\n");

@@ -26,28 +26,40 @@ class LiveReloadTest {
 
   private record Arrival(long atMs, IndexedSegment segment) {}
 
-  private static IndexedSegment seg(long seq, String session, long firstSeq, long sessionStart, boolean last,
-                                    boolean gap) {
+  private static IndexedSegment seg(long seq, String session, long firstSeq, long sessionStart, long startMs,
+                                    long durMs, boolean last, boolean gap) {
     long i = seq - firstSeq;
-    long captured = sessionStart + i * 2000;
+    long captured = sessionStart + startMs;
     Map<String, Track> r = gap ? Map.of() : Map.of(
-        "source", new Track(500_000, 0, "avc1.640028", 1920, 1080, 30, 90_000, 135_000 + i * 180_000, 180_000),
-        "360p", new Track(200_000, 0, "avc1.4d401e", 640, 360, 30, 90_000, 135_000 + i * 180_000, 180_000));
+        "source", new Track(500_000, 0, "avc1.640028", 1920, 1080, 30, 90_000, 135_000 + startMs * 90, durMs * 90),
+        "360p", new Track(200_000, 0, "avc1.4d401e", 640, 360, 30, 90_000, 135_000 + startMs * 90, durMs * 90));
     Optional<Track> audio = gap ? Optional.empty()
         // AAC on its 1024-sample grid: tfdt within one frame of startMs, as the transcoder writes it;
         // video tfdt 1.5 s after session zero (an encoder whose timestamps do not start at 0).
-        : Optional.of(new Track(32_000, 0, "mp4a.40.2", 0, 0, 0, 48_000, i * 96_000 + (i % 3) * 1024,
-            96_000 + ((i + 1) % 3 - i % 3) * 1024));
-    return new IndexedSegment(seq, session, gap, seq == firstSeq, last, 2000, i * 2000, captured, 2000, r, audio);
+        : Optional.of(new Track(32_000, 0, "mp4a.40.2", 0, 0, 0, 48_000, startMs * 48 + (i % 3) * 1024,
+            durMs * 48 + ((i + 1) % 3 - i % 3) * 1024));
+    return new IndexedSegment(seq, session, gap, seq == firstSeq, last, durMs, startMs, captured, 2000, r, audio);
+  }
+
+  /**
+   * Cut lengths of session A: a keyframe 0.9 s late (seq 7), a short catch-up (seq 8), one 0.45 s
+   * late (seq 11). Each fits the fixed target (2 s configured + 1 s overrun bound = 3); the
+   * target used to follow the longest segment in the window and changed as seq 7 came and went.
+   */
+  private static long durationOfA(long seq) {
+    return seq == 7 ? 2900 : seq == 8 ? 1100 : seq == 11 ? 2450 : 2000;
   }
 
   @Test
   void everyReloadIsConsistentWithThePreviousOne() {
     List<Arrival> arrivals = new ArrayList<>();
+    long startMs = 0;
     for (long s = 0; s <= 14; s++) {
-      arrivals.add(new Arrival(T0 + s * 2000 + 2000 + 1500, seg(s, A, 0, T0, s == 14, false)));
+      long dur = durationOfA(s);
+      arrivals.add(new Arrival(T0 + startMs + dur + 1500, seg(s, A, 0, T0, startMs, dur, s == 14, false)));
+      startMs += dur;
     }
-    long tb = T0 + 15 * 2000 + 4000;
+    long tb = T0 + startMs + 4000;
     for (long s = 15; s <= 40; s++) {
       long ready = tb + (s - 15) * 2000 + 2000 + 1500;
       if (s == 20) {
@@ -56,7 +68,7 @@ class LiveReloadTest {
       if (s == 30) {
         continue; // never arrives: listed as a gap once 31 is old enough
       }
-      arrivals.add(new Arrival(ready, seg(s, B, 15, tb, false, s == 25)));
+      arrivals.add(new Arrival(ready, seg(s, B, 15, tb, (s - 15) * 2000, 2000, false, s == 25)));
     }
     PlanSettings settings = PlanSettings.DEFAULT;
     WindowSelector selector = new WindowSelector(settings);
@@ -87,6 +99,7 @@ class LiveReloadTest {
       String text = HlsWriter.write(HlsPlanner.media(w, "360p"));
       HlsValidator.Media hls = HlsValidator.media(text);
       MpdValidator.Parsed mpd = MpdValidator.validate(DashWriter.write(DashPlanner.mpd(w)), GoldenTest.gapSeqs(w));
+      assertEquals(3, hls.targetDuration(), "EXT-X-TARGETDURATION of every reload (RFC 8216 4.3.3.1)");
       if (prevHls != null && !prevHls.endList() && !hls.endList()) {
         HlsValidator.checkReload(prevHls, hls);
       }

@@ -23,6 +23,14 @@ class PlaylistMetricsTest {
   }
 
   @Test
+  void raisedTargetDurationsAreCounted() {
+    PlaylistMetrics m = new PlaylistMetrics();
+    assertTrue(m.prometheus().contains("tributary_playlist_target_raised_total 0\n"));
+    m.targetRaised();
+    assertTrue(m.prometheus().contains("tributary_playlist_target_raised_total 1\n"), m.prometheus());
+  }
+
+  @Test
   void inLambdaEachManifestIsOneEmfLine() throws Exception {
     PrintStream old = System.out;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();

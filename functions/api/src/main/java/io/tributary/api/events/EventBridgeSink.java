@@ -1,7 +1,5 @@
 package io.tributary.api.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -13,9 +11,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /**
  * EventBridge PutEvents in AWS: source {@code tributary.api}, detail-type the event type, detail
- * the event JSON. PutEvents takes at most 10 entries per call (EventBridge quotas). The detail is
- * written with plain Jackson (the record's own annotations), so the AWS change handler needs no
- * Micronaut context; it is the same JSON the webhooks carry.
+ * the event JSON ({@link StreamEventJson}). PutEvents takes at most 10 entries per call
+ * (EventBridge quotas).
  */
 public final class EventBridgeSink implements EventSink {
   private static final Logger LOG = LoggerFactory.getLogger(EventBridgeSink.class);
@@ -24,8 +21,6 @@ public final class EventBridgeSink implements EventSink {
 
   private final EventBridgeClient client;
   private final String bus;
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   public EventBridgeSink(EventBridgeClient client, String bus) {
     this.client = client;
     this.bus = bus;
@@ -76,12 +71,8 @@ public final class EventBridgeSink implements EventSink {
   List<PutEventsRequestEntry> entries(List<StreamEvent> events) {
     List<PutEventsRequestEntry> out = new ArrayList<>();
     for (StreamEvent e : events) {
-      try {
-        out.add(PutEventsRequestEntry.builder().eventBusName(bus).source(SOURCE).detailType(e.type())
-            .resources(List.of()).detail(JSON.writeValueAsString(e)).build());
-      } catch (JsonProcessingException ex) {
-        throw new IllegalStateException("a stream event is always serializable: " + e, ex);
-      }
+      out.add(PutEventsRequestEntry.builder().eventBusName(bus).source(SOURCE).detailType(e.type())
+          .resources(List.of()).detail(StreamEventJson.write(e)).build());
     }
     return out;
   }

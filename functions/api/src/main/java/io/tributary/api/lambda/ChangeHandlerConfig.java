@@ -16,13 +16,16 @@ import java.util.Optional;
  *     stream.health event per stream per interval of sample time; 0 sends every sample
  * @param eventBridgeEndpoint {@code AWS_ENDPOINT_URL_EVENTBRIDGE} (the SDK's own name), else
  *     {@code AWS_ENDPOINT_URL}: only for tests and emulators; unset in AWS
+ * @param socketEndpoint {@code TRIBUTARY_WS_ENDPOINT}: the WebSocket API's connection management
+ *     URL ({@code https://{api}.execute-api.{region}.amazonaws.com/{stage}}); unset = no pushes
  */
 public record ChangeHandlerConfig(String eventBusName, String sweepQueueUrl, long sweepGraceS, long healthIntervalMs,
-                                  Optional<URI> eventBridgeEndpoint) {
+                                  Optional<URI> eventBridgeEndpoint, Optional<URI> socketEndpoint) {
   public static final String EVENT_BUS_NAME = "TRIBUTARY_EVENT_BUS_NAME";
   public static final String SWEEP_QUEUE_URL = "TRIBUTARY_SWEEP_QUEUE_URL";
   public static final String SWEEP_GRACE_S = "TRIBUTARY_MEDIA_SWEEP_DELAY_S";
   public static final String HEALTH_INTERVAL_S = "TRIBUTARY_HEALTH_EVENT_INTERVAL_S";
+  public static final String SOCKET_ENDPOINT = "TRIBUTARY_WS_ENDPOINT";
 
   public ChangeHandlerConfig {
     if (eventBusName == null || !eventBusName.matches("[A-Za-z0-9._\\-/:]{1,1600}")) {
@@ -37,6 +40,11 @@ public record ChangeHandlerConfig(String eventBusName, String sweepQueueUrl, lon
     if (healthIntervalMs < 0 || healthIntervalMs > 3_600_000) {
       throw new IllegalArgumentException(HEALTH_INTERVAL_S + "=" + healthIntervalMs / 1000 + " is outside 0..3600");
     }
+    socketEndpoint.ifPresent(u -> {
+      if (u.getScheme() == null || !u.getScheme().startsWith("http") || u.getHost() == null) {
+        throw new IllegalArgumentException(SOCKET_ENDPOINT + "=" + u + " is not an http(s) URL");
+      }
+    });
   }
 
   public static ChangeHandlerConfig fromEnv(Map<String, String> env) {
@@ -44,6 +52,10 @@ public record ChangeHandlerConfig(String eventBusName, String sweepQueueUrl, lon
         .orElse(env.get("AWS_ENDPOINT_URL"));
     return new ChangeHandlerConfig(env.get(EVENT_BUS_NAME), env.get(SWEEP_QUEUE_URL),
         EnvVars.longValue(env, SWEEP_GRACE_S, 900), EnvVars.longValue(env, HEALTH_INTERVAL_S, 10) * 1000,
-        endpoint == null || endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint.strip())));
+        uri(endpoint), uri(env.get(SOCKET_ENDPOINT)));
+  }
+
+  private static Optional<URI> uri(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(URI.create(value.strip()));
   }
 }

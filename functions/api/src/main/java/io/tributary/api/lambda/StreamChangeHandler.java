@@ -10,22 +10,25 @@ import io.tributary.api.events.StreamSnapshot;
 import io.tributary.api.events.StreamTransitions;
 import io.tributary.api.stream.StreamRecord;
 import io.tributary.api.sweep.SweepQueue;
+import io.tributary.api.ws.SocketConnections;
+import io.tributary.api.ws.SocketPusher;
 import io.tributary.core.aws.AwsClients;
 import io.tributary.core.aws.AwsSettings;
 import io.tributary.core.metrics.EmfLine;
 import io.tributary.core.metrics.MetricNames;
+import io.tributary.core.resources.ResourceNames;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -33,7 +36,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * AWS: the streams table's DynamoDB stream (NEW_AND_OLD_IMAGES) in, stream events out — the same
  * {@link StreamTransitions} the local poller uses, applied to each record's old and new image, so
  * nothing polls or scans. A deletion ({@code deletedAt} newly set) also schedules the media sweep
- * on the delay queue. No Micronaut context: plain SDK clients from core's {@link AwsClients}.
+ * on the delay queue, and the events are pushed to the stream's WebSocket API connections
+ * ({@link SocketPusher}, best effort). No Micronaut context: plain SDK clients.
  *
  * <p>Failures: records are handled in stream order and the response names the first record not
  * fully handled ({@code ReportBatchItemFailures}); Lambda resumes from that record, so nothing
@@ -52,6 +56,7 @@ public class StreamChangeHandler implements RequestHandler<DynamodbEvent, Stream
   private final StreamTransitions transitions;
   private final Clock clock;
   private final boolean emf;
+  private final Optional<SocketPusher> pusher;
 
   /** The Lambda runtime's constructor: everything from the environment. */
   public StreamChangeHandler() {
@@ -67,13 +72,14 @@ public class StreamChangeHandler implements RequestHandler<DynamodbEvent, Stream
   }
 
   private StreamChangeHandler(ChangeHandlerConfig config, AwsClients clients, Map<String, String> env, Clock clock) {
-    this(config, eventBridge(config, clients.settings(), env), clients.sqs(), clock,
+    this(config, eventBridge(config, clients.settings(), env), clients.sqs(), pusher(config, clients, env), clock,
         Boolean.parseBoolean(env.getOrDefault("TRIBUTARY_EMF", "false")));
   }
 
-  public StreamChangeHandler(ChangeHandlerConfig config, EventBridgeClient eventBridge, SqsClient sqs, Clock clock,
-                             boolean emf) {
+  public StreamChangeHandler(ChangeHandlerConfig config, EventBridgeClient eventBridge, SqsClient sqs,
+                             Optional<SocketPusher> pusher, Clock clock, boolean emf) {
     this.config = config;
+    this.pusher = pusher;
     this.events = new EventBridgeSink(eventBridge, config.eventBusName());
     this.sweeps = new SweepQueue(sqs, config.sweepQueueUrl());
     this.transitions = new StreamTransitions(config.healthIntervalMs());
@@ -82,23 +88,24 @@ public class StreamChangeHandler implements RequestHandler<DynamodbEvent, Stream
   }
 
   /**
-   * Core's factory covers the emulated services only; EventBridge takes region and endpoint the
-   * same way. Against an endpoint override the keys come from the given environment (an emulator
-   * accepts any); in AWS the default chain reads the function role's session.
+   * Core's factory covers the emulated services only; EventBridge takes region, endpoint (tests,
+   * emulators) and credentials from the same environment.
    */
   private static EventBridgeClient eventBridge(ChangeHandlerConfig config, AwsSettings settings,
                                                Map<String, String> env) {
     var b = EventBridgeClient.builder().region(Region.of(settings.region()))
-        .httpClient(UrlConnectionHttpClient.create());
-    config.eventBridgeEndpoint().ifPresent(endpoint -> {
-      b.endpointOverride(endpoint);
-      String key = env.get("AWS_ACCESS_KEY_ID");
-      String secret = env.get("AWS_SECRET_ACCESS_KEY");
-      if (key != null && secret != null) {
-        b.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)));
-      }
-    });
+        .credentialsProvider(EnvCredentials.from(env)).httpClient(UrlConnectionHttpClient.create());
+    config.eventBridgeEndpoint().ifPresent(b::endpointOverride);
     return b.build();
+  }
+
+  /** The WebSocket push, when the WebSocket API's management endpoint is configured. */
+  private static Optional<SocketPusher> pusher(ChangeHandlerConfig config, AwsClients clients,
+                                               Map<String, String> env) {
+    return config.socketEndpoint().map(endpoint -> new SocketPusher(ApiGatewayManagementApiClient.builder()
+        .region(Region.of(clients.settings().region())).endpointOverride(endpoint)
+        .credentialsProvider(EnvCredentials.from(env)).httpClient(UrlConnectionHttpClient.create()).build(),
+        new SocketConnections(clients.dynamo(), ResourceNames.fromEnv(env))));
   }
 
   /** What one record asks for: its events and, for a fresh deletion, the sweep. */
@@ -153,8 +160,10 @@ public class StreamChangeHandler implements RequestHandler<DynamodbEvent, Stream
     }
     int published = firstUnsent < 0 ? all.size() : firstUnsent;
     int failedRecords = records.size() - failAt;
-    LOG.info("{} stream records: {} events published, {} sweeps scheduled, {} records left for retry", records.size(),
-        published, sweepsScheduled, failedRecords);
+    // Live viewers of the API's status socket get what EventBridge got (a retried record pushes again).
+    String pushed = pusher.map(p -> p.push(all.subList(0, published)).toString()).orElse("off");
+    LOG.info("{} stream records: {} events published, {} sweeps scheduled, {} records left for retry, push {}",
+        records.size(), published, sweepsScheduled, failedRecords, pushed);
     if (emf) {
       System.out.println(new EmfLine().dimension(MetricNames.SERVICE, MetricNames.API)
           .metric(EVENTS_PUBLISHED, published, "Count").metric(RECORDS_FAILED, failedRecords, "Count")

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.api.events.EventBridgeRecorder;
 import io.tributary.api.events.EventBridgeSink;
+import io.tributary.api.ws.ManagementApiRecorder;
+import io.tributary.api.ws.SocketConnections;
 import io.tributary.core.id.StreamId;
 import io.tributary.local.aws.LocalAws;
 import io.tributary.local.aws.LocalAwsExtension;
@@ -201,6 +203,36 @@ class StreamChangeHandlerIT {
         .handleRequest(event, new FakeLambdaContext());
     assertEquals(List.of(event.getRecords().get(3).getDynamodb().getSequenceNumber()), failures(res));
     assertEntries(lifeDetails().subList(0, 1), bus.accepted());
+  }
+
+  @Test
+  void eventsArePushedToTheStreamsSocketsAndGoneOnesAreForgotten(LocalAws aws) throws Exception {
+    String queueUrl = queue(aws);
+    SocketConnections connections = new SocketConnections(aws.clients().dynamo(), aws.names());
+    String viewer = "Vw" + Long.toString(System.nanoTime(), 36) + "=";
+    String left = "Lf" + Long.toString(System.nanoTime(), 36) + "=";
+    connections.add(viewer, streamId, tenant, DELETED_AT);
+    connections.add(left, streamId, tenant, DELETED_AT);
+    connections.add("Ot" + Long.toString(System.nanoTime(), 36) + "=", StreamId.random().value(), tenant, DELETED_AT);
+    try (ManagementApiRecorder sockets = new ManagementApiRecorder()) {
+      sockets.gone(left);
+      Map<String, String> env = new HashMap<>(aws.env());
+      env.put(ChangeHandlerConfig.EVENT_BUS_NAME, BUS);
+      env.put(ChangeHandlerConfig.SWEEP_QUEUE_URL, queueUrl);
+      env.put(ChangeHandlerConfig.SWEEP_GRACE_S, "0");
+      env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint().toString());
+      env.put(ChangeHandlerConfig.SOCKET_ENDPOINT, sockets.endpoint().toString());
+      StreamsEventResponse res = new StreamChangeHandler(env, Clock.fixed(Instant.ofEpochMilli(DELETED_AT),
+          ZoneOffset.UTC)).handleRequest(life(), new FakeLambdaContext());
+
+      assertEquals(List.of(), failures(res));
+      List<ManagementApiRecorder.Post> posts = sockets.posts();
+      assertEquals(lifeDetails(), posts.stream().map(ManagementApiRecorder.Post::body).toList(),
+          "the viewer gets every event, in order, as EventBridge does");
+      assertTrue(posts.stream().allMatch(p -> p.method().equals("POST") && p.connectionId().equals(viewer)
+          && p.path().equals("/live/@connections/" + viewer.replace("=", "%3D"))), posts.toString());
+      assertEquals(List.of(viewer), connections.of(streamId), "the gone connection is removed");
+    }
   }
 
   @Test

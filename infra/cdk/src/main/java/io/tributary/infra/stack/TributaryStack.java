@@ -8,6 +8,7 @@ import io.tributary.infra.config.Naming;
 import io.tributary.infra.config.ServiceContract;
 import io.tributary.infra.config.TranscodeMode;
 import io.tributary.infra.functions.Functions;
+import io.tributary.infra.functions.LiveSockets;
 import io.tributary.infra.functions.ManagementApi;
 import io.tributary.infra.functions.MediaSweep;
 import io.tributary.infra.functions.StreamChanges;
@@ -44,6 +45,7 @@ public final class TributaryStack extends Stack {
   public static final String OUTPUT_PLAYBACK_BASE_URL = "PlaybackBaseUrl";
   public static final String OUTPUT_ADMIN_TOKEN_SECRET = "AdminTokenSecretArn";
   public static final String OUTPUT_EVENT_BUS = "EventBusName";
+  public static final String OUTPUT_WEBSOCKET_URL = "WebSocketUrl";
   public static final String OUTPUT_ADMIN_TOKEN_COMMAND = "AdminTokenCommand";
 
   public TributaryStack(Construct scope, StackProps props, InfraConfig config, Artifacts artifacts) {
@@ -83,6 +85,8 @@ public final class TributaryStack extends Stack {
     ManagementApi api = new ManagementApi(this, "Api", config, functions.api());
     MediaSweep sweep = new MediaSweep(this, "MediaSweep", artifacts.apiJar(), env, buckets, tables);
     StreamChanges changes = new StreamChanges(this, "StreamChanges", artifacts.apiJar(), env, tables, sweep);
+    LiveSockets sockets = new LiveSockets(this, "LiveSockets", artifacts.apiJar(), env, tables);
+    sockets.pushFrom(changes.function());
     Cdn cdn = new Cdn(this, "Cdn", buckets.media(), functions.playlistUrl(), functions.playlist().alias(), logs,
         config.priceClass());
     functions.setPublicUrls(cdn.baseUrl(), ingest.publishBaseUrl());
@@ -100,6 +104,8 @@ public final class TributaryStack extends Stack {
     output(OUTPUT_API_URL, api.url(), "Management API (Bearer token)");
     output(OUTPUT_PLAYBACK_BASE_URL, cdn.baseUrl(), "HLS/DASH and watch pages: /live/<id>/master.m3u8, "
         + "/live/<id>/manifest.mpd, /watch/<id>");
+    output(OUTPUT_WEBSOCKET_URL, sockets.url(), "Live status push: connect with ?streamId=<id>&access_token="
+        + "<API token> (or an Authorization: Bearer header)");
     output(OUTPUT_EVENT_BUS, changes.bus().getEventBusName(), "EventBridge bus of stream events (source "
         + "tributary.api)");
     output(OUTPUT_ADMIN_TOKEN_SECRET, secrets.adminToken().getSecretArn(), "Secrets Manager secret holding the "

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ApiJarHandlersTest {
   @ParameterizedTest
-  @ValueSource(strings = {StreamChanges.HANDLER, MediaSweep.HANDLER})
+  @ValueSource(strings = {StreamChanges.HANDLER, MediaSweep.HANDLER, LiveSockets.AUTHORIZER_HANDLER,
+      LiveSockets.ROUTES_HANDLER})
   void handlerClassIsInTheApiLambdaJar(String handler) throws IOException {
     // Surefire runs in infra/cdk.
     Path jar = Path.of("").toAbsolutePath().getParent().getParent().resolve(Artifacts.API_JAR);

@@ -112,15 +112,21 @@ class LeastPrivilegeTest {
   void changeHandlerReadsOnlyTheStreamsTableStreamAndWritesEventsAndSweeps() {
     Map<String, Set<String>> a = access(Synth.defaults().template(), "StreamChangesHandlerRole");
     Set<String> send = Set.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
-    assertEquals(Map.of(
-        "StreamChangesHandlerLogs", LOGS,
-        "{\"Fn::GetAtt\":[\"TablesStreams46BD2F7A\",\"StreamArn\"]}",
-        Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"),
+    assertEquals(Map.ofEntries(
+        Map.entry("StreamChangesHandlerLogs", LOGS),
+        Map.entry("{\"Fn::GetAtt\":[\"TablesStreams46BD2F7A\",\"StreamArn\"]}",
+            Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator")),
         // No resource-level permission exists for ListStreams; it lists ARNs, never items.
-        "\"*\"", Set.of("dynamodb:ListStreams"),
-        "StreamChangesBus", Set.of("events:PutEvents"),
-        "MediaSweepQueue", send,
-        "StreamChangesFailures", send), a);
+        Map.entry("\"*\"", Set.of("dynamodb:ListStreams")),
+        Map.entry("StreamChangesBus", Set.of("events:PutEvents")),
+        Map.entry("MediaSweepQueue", send),
+        Map.entry("StreamChangesFailures", send),
+        // The WebSocket push: subscribers by stream, forget gone ones, PostToConnection on its stage.
+        Map.entry("TablesSockets/index/byStream", Set.of("dynamodb:Query")),
+        Map.entry("TablesSockets", Set.of("dynamodb:DeleteItem")),
+        Map.entry("{\"Fn::Join\":[\"\",[\"arn:\",{\"Ref\":\"AWS::Partition\"},\":execute-api:\","
+            + "{\"Ref\":\"AWS::Region\"},\":\",{\"Ref\":\"AWS::AccountId\"},\":\",{\"Ref\":\"LiveSocketsApi091EDAE8\"},"
+            + "\"/live/POST/@connections/*\"]]}", Set.of("execute-api:ManageConnections"))), a);
   }
 
   @Test
@@ -145,10 +151,19 @@ class LeastPrivilegeTest {
   }
 
   @Test
+  void socketAuthorizerReadsTokensAndStreamsAndRoutesKeepConnections() {
+    Template t = Synth.defaults().template();
+    assertEquals(Map.of("LiveSocketsAuthorizerLogs", LOGS, "TablesTokens", Set.of("dynamodb:GetItem"),
+        "TablesStreams", Set.of("dynamodb:GetItem")), access(t, "LiveSocketsAuthorizerRole"));
+    assertEquals(Map.of("LiveSocketsRoutesLogs", LOGS, "TablesSockets", Set.of("dynamodb:PutItem",
+        "dynamodb:DeleteItem")), access(t, "LiveSocketsRoutesRole"));
+  }
+
+  @Test
   void noFunctionRoleUsesAResourceWildcardButListStreams() {
     for (Template t : List.of(Synth.defaults().template(), Synth.variant().template())) {
       for (String role : List.of("FunctionsApiRole", "FunctionsPlaylistRole", "StreamChangesHandlerRole",
-          "MediaSweepPurgeRole")) {
+          "MediaSweepPurgeRole", "LiveSocketsAuthorizerRole", "LiveSocketsRoutesRole")) {
         for (Map<String, Object> s : Templates.statementsOfRole(t, role)) {
           if ("*".equals(s.get("Resource"))) {
             assertEquals(List.of("dynamodb:ListStreams"), Templates.actions(s), role);

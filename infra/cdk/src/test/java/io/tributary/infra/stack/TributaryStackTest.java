@@ -21,7 +21,10 @@ class TributaryStackTest {
     Map<String, Object> outputs = (Map<String, Object>) t.toJSON().get("Outputs");
     assertEquals(Set.of(TributaryStack.OUTPUT_RTMP_URL, TributaryStack.OUTPUT_API_URL,
         TributaryStack.OUTPUT_PLAYBACK_BASE_URL, TributaryStack.OUTPUT_ADMIN_TOKEN_SECRET,
-        TributaryStack.OUTPUT_ADMIN_TOKEN_COMMAND, TributaryStack.OUTPUT_EVENT_BUS), outputs.keySet());
+        TributaryStack.OUTPUT_ADMIN_TOKEN_COMMAND, TributaryStack.OUTPUT_EVENT_BUS, TributaryStack.OUTPUT_WEBSOCKET_URL),
+        outputs.keySet());
+    String ws = Templates.text(outputs.get(TributaryStack.OUTPUT_WEBSOCKET_URL));
+    assertTrue(ws.contains("wss://") && ws.contains("LiveSocketsApi") && ws.contains("/live"), ws);
     assertTrue(Templates.text(outputs.get(TributaryStack.OUTPUT_EVENT_BUS)).contains("StreamChangesBus"));
     String rtmp = Templates.text(outputs.get(TributaryStack.OUTPUT_RTMP_URL));
     assertTrue(rtmp.contains("\"rtmp://\",{\"Fn::GetAtt\":[\"IngestNlb") && rtmp.contains(":1935/live"), rtmp);

@@ -24,9 +24,10 @@ class ResourceEnvTest {
 
   @Test
   void everyServiceGetsEveryGeneratedName() {
-    // Functions: API, playlist, change handler, media sweep (+ transcode in the variant).
-    assertServicesSeeAllNames(Synth.defaults().template(), 2, 4);
-    assertServicesSeeAllNames(Synth.variant().template(), 1, 5);
+    // Functions: API, playlist, change handler, media sweep, WebSocket authorizer and routes
+    // (+ transcode in the variant).
+    assertServicesSeeAllNames(Synth.defaults().template(), 2, 6);
+    assertServicesSeeAllNames(Synth.variant().template(), 1, 7);
   }
 
   @SuppressWarnings("unchecked")

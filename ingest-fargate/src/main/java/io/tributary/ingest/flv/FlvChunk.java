@@ -1,7 +1,6 @@
 package io.tributary.ingest.flv;
 
 import io.tributary.core.media.SourceInfo;
-import io.tributary.ingest.message.Payload;
 
 /**
  * One closed chunk: a standalone FLV file and where it sits on the session timeline.
@@ -12,10 +11,10 @@ import io.tributary.ingest.message.Payload;
  * @param capturedAtMs wall clock when the first frame arrived
  * @param last true for the session's final chunk
  * @param source codecs and dimensions seen so far
- * @param flv the file bytes
+ * @param flv the file bytes (pooled blocks: the consumer releases them when done)
  */
 public record FlvChunk(int index, long startMs, long durationMs, long capturedAtMs, boolean last, SourceInfo source,
-                       Payload flv) {
+                       ChunkBytes flv) {
   public FlvChunk {
     if (index < 0 || startMs < 0 || durationMs < 0) {
       throw new IllegalArgumentException("chunk index, start and duration must be >= 0, got " + index + "/"

@@ -46,7 +46,16 @@ public final class KeyframeChunker {
 
   private record PendingAudio(long ts, long wallMs, Payload body) {}
 
+  /** A chunker with its own unshared, non-recycling block source (tests, tools). */
   public KeyframeChunker(int targetMs, long maxChunkMs, int maxChunkBytes, Consumer<FlvChunk> out) {
+    this(targetMs, maxChunkMs, maxChunkBytes, new BlockPool(0), out);
+  }
+
+  /**
+   * @param blocks where chunk memory comes from; a chunk's blocks go back when its consumer
+   *     {@linkplain ChunkBytes#release releases} them
+   */
+  public KeyframeChunker(int targetMs, long maxChunkMs, int maxChunkBytes, BlockPool blocks, Consumer<FlvChunk> out) {
     if (targetMs < 1000 || targetMs > 6000) {
       throw new IllegalArgumentException("target chunk duration must be in 1000..6000 ms, got " + targetMs);
     }
@@ -57,7 +66,7 @@ public final class KeyframeChunker {
     this.maxChunkMs = maxChunkMs;
     this.maxChunkBytes = maxChunkBytes;
     this.out = out;
-    this.buf = new FlvBuffer(64 * 1024);
+    this.buf = new FlvBuffer(blocks);
   }
 
   public void onMetadata(StreamMetadata md) {
@@ -131,7 +140,7 @@ public final class KeyframeChunker {
     return open ? buf.size() : 0;
   }
 
-  /** Heap held by the chunk buffer (its capacity), for the per-connection memory figures. */
+  /** Heap held by the chunk being filled (its blocks), for the per-connection memory figures. */
   public int bufferCapacity() {
     return buf.capacity();
   }
@@ -261,10 +270,8 @@ public final class KeyframeChunker {
   }
 
   private void emit(long durationMs, boolean last) {
-    FlvChunk chunk = new FlvChunk(index++, chunkStart, durationMs, chunkCapturedAt, last, source(), buf.toPayload());
+    FlvChunk chunk = new FlvChunk(index++, chunkStart, durationMs, chunkCapturedAt, last, source(), buf.take());
     open = false;
-    buf.reset();
-    buf.shrinkTo(Math.max(64 * 1024, Math.min(buf.capacity(), chunk.flv().length() + chunk.flv().length() / 4)));
     out.accept(chunk);
   }
 }

@@ -87,6 +87,7 @@ public final class IngestMetrics {
     counter(b, "tributary_ingest_chunks_lost_total", "Chunks given up (overflow or retries exhausted)", up.lost());
     counter(b, "tributary_ingest_overflows_total", "Streams dropped because their buffer was full", up.overflows());
     gauge(b, "tributary_ingest_buffer_memory_bytes", "Chunk bytes waiting in memory", up.memoryInUse());
+    gauge(b, "tributary_ingest_chunk_pool_free_bytes", "Free chunk blocks kept for reuse", up.blocks().freeBytes());
     gauge(b, "tributary_ingest_buffer_disk_bytes", "Chunk bytes waiting on disk", up.diskInUse());
     b.append("# HELP tributary_ingest_chunk_to_job_ms Chunk closed to job accepted by SQS (recent)\n");
     b.append("# TYPE tributary_ingest_chunk_to_job_ms summary\n");

@@ -60,7 +60,8 @@ final class LivePublish {
     this.queue = s.uploader().open(new SessionTarget(stream.streamId(), auth.session(), stream.segmentDurationMs(),
         stream.ladderPreset()), new DynamoSessionLedger(s.repo(), stream, auth.session(), lease),
         reason -> channel.eventLoop().execute(() -> fail(reason)));
-    this.chunker = new KeyframeChunker(stream.segmentDurationMs(), MAX_CHUNK_MS, s.config().maxChunkBytes(), queue::submit);
+    this.chunker = new KeyframeChunker(stream.segmentDurationMs(), MAX_CHUNK_MS, s.config().maxChunkBytes(),
+        s.uploader().blocks(), queue::submit);
     this.meter = new HealthMeter(stream.segmentDurationMs(), now);
     long healthMs = s.config().healthInterval().toMillis();
     this.healthTask = channel.eventLoop().scheduleAtFixedRate(this::sampleHealth, healthMs, healthMs, TimeUnit.MILLISECONDS);

@@ -1,6 +1,6 @@
 package io.tributary.ingest.sink;
 
-import java.io.ByteArrayInputStream;
+import io.tributary.ingest.flv.ChunkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -15,9 +15,10 @@ public final class S3ChunkStore implements ChunkStore {
   }
 
   @Override
-  public void put(String key, byte[] flv) {
-    // fromContentProvider streams the caller's array; fromBytes would copy every chunk once more.
+  public void put(String key, ChunkBytes flv) {
+    // A content provider streams the chunk's blocks as they are (one fresh stream per attempt, and
+    // one more for the payload hash over plain HTTP); fromBytes would copy every chunk again.
     s3.putObject(b -> b.bucket(bucket).key(key).contentType("video/x-flv"),
-        RequestBody.fromContentProvider(() -> new ByteArrayInputStream(flv), flv.length, "video/x-flv"));
+        RequestBody.fromContentProvider(flv::inputStream, flv.length(), "video/x-flv"));
   }
 }

@@ -3,6 +3,7 @@ package io.tributary.ingest.sink;
 import io.tributary.core.job.TranscodeJob;
 import io.tributary.core.media.Ladder;
 import io.tributary.core.resources.MediaKeys;
+import io.tributary.ingest.flv.ChunkBytes;
 import io.tributary.ingest.flv.FlvChunk;
 import io.tributary.ingest.streams.LeaseLostException;
 import java.io.IOException;
@@ -38,7 +39,6 @@ public final class UploadQueue implements ChunkSink {
   private boolean fatal;
   private long diskBytes;
   private long lastSeq = -1;
-  private long prefetchedSeq = -1;
   private int attempt;
 
   /** A chunk and how far its upload got. */
@@ -46,7 +46,7 @@ public final class UploadQueue implements ChunkSink {
     final FlvChunk chunk;
     final long closedNanos = System.nanoTime();
     final long firstTryMs = System.currentTimeMillis();
-    byte[] bytes;
+    ChunkBytes bytes;
     Path spill;
     long size;
     long seq = -1;
@@ -57,23 +57,18 @@ public final class UploadQueue implements ChunkSink {
       // Keep the description only: the bytes live in `bytes` or in the spill file, so a spilled
       // chunk really leaves the heap.
       this.chunk = new FlvChunk(chunk.index(), chunk.startMs(), chunk.durationMs(), chunk.capturedAtMs(), chunk.last(),
-          chunk.source(), io.tributary.ingest.message.Payload.EMPTY);
+          chunk.source(), ChunkBytes.EMPTY);
       this.size = chunk.flv().length();
     }
   }
 
   private record PendingEnd(String reason, CompletableFuture<Void> done, long createdMs) {}
 
-  /** Take the next chunk's seq ahead of time (see {@link #prefetch}). */
-  private record Prefetch() {}
-
   UploadQueue(Uploader up, SessionTarget target, SessionLedger ledger, Consumer<String> onFatal) {
     this.up = up;
     this.target = target;
     this.ledger = ledger;
     this.onFatal = onFatal;
-    items.add(new Prefetch());
-    schedule();
   }
 
   @Override
@@ -84,10 +79,11 @@ public final class UploadQueue implements ChunkSink {
         return;
       }
       if (up.memoryInUse.addAndGet(p.size) <= up.settings.memoryBudgetBytes()) {
-        p.bytes = chunk.flv().array();
+        p.bytes = chunk.flv();
       } else {
         up.memoryInUse.addAndGet(-p.size);
         if (diskBytes + p.size > up.settings.spillMaxBytesPerSession()) {
+          chunk.flv().release();
           overflow(p);
           return;
         }
@@ -126,10 +122,14 @@ public final class UploadQueue implements ChunkSink {
   private static Path spill(SessionTarget target, Uploader up, FlvChunk chunk) {
     try {
       Path f = Files.createTempFile(up.settings.spillDir(), target.sessionId().value() + "-", ".flv");
-      Files.write(f, chunk.flv().array());
+      try (var out = Files.newOutputStream(f)) {
+        chunk.flv().writeTo(out);
+      }
       return f;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot spill chunk to " + up.settings.spillDir(), e);
+    } finally {
+      chunk.flv().release();
     }
   }
 
@@ -159,11 +159,6 @@ public final class UploadQueue implements ChunkSink {
         try {
           if (item instanceof PendingChunk p) {
             upload(p);
-            if (!p.chunk.last()) {
-              prefetch();
-            }
-          } else if (item instanceof Prefetch) {
-            prefetch();
           } else if (item instanceof PendingEnd e) {
             ledger.ended(e.reason(), lastSeq, System.currentTimeMillis());
             e.done().complete(null);
@@ -193,8 +188,10 @@ public final class UploadQueue implements ChunkSink {
   private void upload(PendingChunk p) {
     FlvChunk c = p.chunk;
     if (p.seq < 0) {
-      p.seq = prefetchedSeq >= 0 ? prefetchedSeq : ledger.nextSeq();
-      prefetchedSeq = -1;
+      // The seq is taken only now, for a closed chunk that is about to be stored: a session that
+      // ends or is dropped while a chunk fills (or before its first keyframe) takes no seq it does
+      // not use, so the stream's numbering has no hole (a hole would show as EXT-X-GAP).
+      p.seq = ledger.nextSeq();
       String key = MediaKeys.chunk(target.streamId().value(), target.sessionId().value(), p.seq);
       p.job = new TranscodeJob(TranscodeJob.VERSION, target.streamId().value(), target.sessionId().value(), p.seq, key,
           c.startMs(), Math.min(c.durationMs(), 60_000), c.index() == 0, c.last(), c.capturedAtMs(),
@@ -213,23 +210,6 @@ public final class UploadQueue implements ChunkSink {
     release(p);
     LOG.info("chunk seq={} index={} start={} ms duration={} ms bytes={} last={} queued {} ms", p.seq, c.index(),
         c.startMs(), c.durationMs(), p.size, c.last(), ms);
-  }
-
-  /**
-   * Takes the seq of the chunk being filled now, while it is filled: the DynamoDB round trip
-   * leaves the chunk-close → job path, which is then one S3 PUT and one SQS send. Every chunk
-   * that starts is emitted (the session end closes it as the last), so a prefetched seq is used
-   * unless the stream is dropped. A failure here is not retried: the chunk takes its own seq.
-   */
-  private void prefetch() {
-    if (prefetchedSeq >= 0 || fatal) {
-      return;
-    }
-    try {
-      prefetchedSeq = ledger.nextSeq();
-    } catch (RuntimeException e) {
-      LOG.debug("seq prefetch failed, the chunk will take its own: {}", e.toString());
-    }
   }
 
   /** Schedules a retry with capped exponential backoff; false if the item was given up (go on with the next). */
@@ -264,12 +244,12 @@ public final class UploadQueue implements ChunkSink {
     return true;
   }
 
-  private byte[] bytes(PendingChunk p) {
+  private ChunkBytes bytes(PendingChunk p) {
     if (p.bytes != null) {
       return p.bytes;
     }
     try {
-      return Files.readAllBytes(p.spill);
+      return ChunkBytes.wrap(Files.readAllBytes(p.spill));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read spilled chunk " + p.spill, e);
     }
@@ -278,6 +258,7 @@ public final class UploadQueue implements ChunkSink {
   private void release(PendingChunk p) {
     if (p.bytes != null) {
       up.memoryInUse.addAndGet(-p.size);
+      p.bytes.release();
       p.bytes = null;
     }
     if (p.spill != null) {

@@ -1,5 +1,6 @@
 package io.tributary.ingest.sink;
 
+import io.tributary.ingest.flv.BlockPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,12 +37,15 @@ public final class Uploader implements AutoCloseable {
   final LongAdder overflows = new LongAdder();
   final LongAdder lost = new LongAdder();
   final LatencyStats closeToJob = new LatencyStats(4096);
+  private final BlockPool blocks;
   private final Set<UploadQueue> open = ConcurrentHashMap.newKeySet();
 
   public Uploader(UploaderSettings settings, ChunkStore store, JobPublisher jobs) {
     this.settings = settings;
     this.store = store;
     this.jobs = jobs;
+    // Chunk memory is recycled up to the in-memory budget: past it chunks spill anyway.
+    this.blocks = BlockPool.ofBytes(settings.memoryBudgetBytes());
     try {
       Files.createDirectories(settings.spillDir());
     } catch (IOException e) {
@@ -81,6 +85,11 @@ public final class Uploader implements AutoCloseable {
       Thread.sleep(20);
     }
     return true;
+  }
+
+  /** Where the chunkers of all sessions take chunk memory from; uploaded chunks give it back. */
+  public BlockPool blocks() {
+    return blocks;
   }
 
   public UploaderSettings settings() {

@@ -50,7 +50,7 @@ class ChunkerOnRealClipsTest {
     for (int i = 0; i < chunks.size(); i++) {
       FlvChunk c = chunks.get(i);
       Path f = dir.resolve(i + ".flv");
-      Files.write(f, c.flv().array());
+      Files.write(f, c.flv().toArray());
       assertEquals("", FfTools.decodeErrors(f), "chunk " + i + " decodes alone");
       List<String[]> packets = FfTools.packets(f);
       String[] first = packets.stream().filter(p -> p[0].equals(video != null ? "video" : "audio")).findFirst().orElseThrow();

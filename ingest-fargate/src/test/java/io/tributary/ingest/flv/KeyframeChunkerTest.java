@@ -69,7 +69,7 @@ class KeyframeChunkerTest {
     FlvChunk second = chunks.isEmpty() ? null : chunks.get(0);
     assertTrue(chunker.finish());
     second = chunks.get(1);
-    List<FlvTag> tags = FlvReader.read(second.flv().array());
+    List<FlvTag> tags = FlvReader.read(second.flv().toArray());
     assertEquals(FlvTag.SCRIPT, tags.get(0).type());
     assertEquals(AVC_CONFIG, tags.get(1).body());
     assertEquals(AAC_CONFIG, tags.get(2).body());

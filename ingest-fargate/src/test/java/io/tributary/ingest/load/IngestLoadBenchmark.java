@@ -42,13 +42,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * comparison (0 to skip). Each run is one 30 s real-time publish per stream.
  */
 public final class IngestLoadBenchmark {
-  private static final int CLIP_SECONDS = 30;
+  /** One real-time publish per stream; the first {@link #WARM_MS} after all are publishing are the JVM's warm-up. */
+  private static final int CLIP_SECONDS = 60;
+  /** Long enough for C2 to compile the hot paths (its threads cost ~8 % of a core at 100 streams before that). */
+  private static final long WARM_MS = 25_000;
   private static final int RAMP_MS = 20;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private IngestLoadBenchmark() {}
 
-  record Row(String server, int streams, int published, double serverCpuPct, double loadCpuPct, double awsJvmCpuPct,
+  record Row(String server, int streams, int published, double serverCpuPct, double coldCpuPct, double loadCpuPct, double awsJvmCpuPct,
              double dynaliteCpuPct, long maxLagMs, long lateMessages, int closedEarly, long p95Ms, long p50Ms,
              double heapPerConnKiB, double heapBeyondBufferKiB, String note) {}
 
@@ -76,8 +79,13 @@ public final class IngestLoadBenchmark {
       if (nginxStreams > 0) {
         measured(rows, work, () -> nginx(work, clip, nginxStreams), "nginx-rtmp (hls on)", nginxStreams);
       }
+      String baseline = System.getProperty("bench.baseline", "");
       for (int n : counts) {
-        measured(rows, work, () -> ingest(aws, work, clip, n), "tributary ingest", n);
+        if (!baseline.isBlank()) {
+          // The previous ingest build (its classes first on the classpath) in the same run: a ratio, not a memory.
+          measured(rows, work, () -> ingest(aws, work, clip, n, baseline, "ingest (baseline)"), "ingest (baseline)", n);
+        }
+        measured(rows, work, () -> ingest(aws, work, clip, n, "", "tributary ingest"), "tributary ingest", n);
       }
     }
     System.out.println(table(rows));
@@ -92,7 +100,7 @@ public final class IngestLoadBenchmark {
     try {
       rows.add(run.run());
     } catch (Exception e) {
-      rows.add(new Row(server, n, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, "failed: " + e));
+      rows.add(new Row(server, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, "failed: " + e));
     }
     Files.writeString(work.resolve("results.md"), table(rows));
     System.out.println(table(rows));
@@ -100,14 +108,14 @@ public final class IngestLoadBenchmark {
 
   static String table(List<Row> rows) {
     StringBuilder md = new StringBuilder();
-    md.append("| server | publishers | held | server CPU % of a core | per stream % | load tool CPU % | local AWS JVM % | dynalite % | max lag ms | late msgs | chunk→job p50/p95 ms | heap/conn KiB | beyond chunk buffers KiB |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append("| server | publishers | held | server CPU % of a core | per stream % | per stream % in the first " + WARM_MS / 1000 + " s | load tool CPU % | local AWS JVM % | dynalite % | max lag ms | late msgs | chunk→job p50/p95 ms | heap/conn KiB | beyond chunk buffers KiB |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       boolean held = r.published() == r.streams() && r.closedEarly() == 0 && r.lateMessages() == 0 && r.maxLagMs() < 1000;
-      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.3f | %.1f | %.1f | %.1f | %d | %d | %s | %s | %s |%n",
+      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.3f | %.3f | %.1f | %.1f | %.1f | %d | %d | %s | %s | %s |%n",
           r.server(), r.streams(), held ? "yes" : "NO (" + r.published() + " published, " + r.closedEarly() + " closed, "
               + r.lateMessages() + " late)" + (r.note().isEmpty() ? "" : " " + r.note()),
-          r.serverCpuPct(), r.serverCpuPct() / r.streams(), r.loadCpuPct(), r.awsJvmCpuPct(), r.dynaliteCpuPct(),
+          r.serverCpuPct(), r.serverCpuPct() / r.streams(), r.coldCpuPct() / r.streams(), r.loadCpuPct(), r.awsJvmCpuPct(), r.dynaliteCpuPct(),
           r.maxLagMs(), r.lateMessages(), r.p95Ms() < 0 ? "-" : r.p50Ms() + "/" + r.p95Ms(),
           r.heapPerConnKiB() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", r.heapPerConnKiB()),
           r.heapBeyondBufferKiB() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", r.heapBeyondBufferKiB())));
@@ -132,7 +140,8 @@ public final class IngestLoadBenchmark {
     return clip;
   }
 
-  static Row ingest(LocalAws aws, Path work, Path clip, int n) throws Exception {
+  static Row ingest(LocalAws aws, Path work, Path clip, int n, String classesFirst, String label) throws Exception {
+    String tag = (classesFirst.isBlank() ? "" : "base-") + n;
     Path keys = work.resolve("keys-" + n + ".txt");
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -147,21 +156,23 @@ public final class IngestLoadBenchmark {
       httpPort = free.getLocalPort();
     }
     env.put("TRIBUTARY_INGEST_HTTP_PORT", Integer.toString(httpPort));
-    env.put("TRIBUTARY_INGEST_SPILL_DIR", work.resolve("spill").toString());
+    env.put("TRIBUTARY_INGEST_SPILL_DIR", work.resolve("spill-" + tag).toString());
     env.put("TRIBUTARY_EMF", "false");
     // Every simulated publisher comes from 127.0.0.1: lift the per-IP cap (default 50) for the run.
     env.put("TRIBUTARY_INGEST_MAX_CONNECTIONS_PER_IP", "1000");
     List<String> jvm = new ArrayList<>(List.of("-Xmx3g", "-Dlogback.configurationFile=logback.xml"));
     if (Boolean.getBoolean("bench.jfr")) {
       // Profile the ingest JVM: jfr print --events jdk.ExecutionSample target/bench/ingest-N.jfr
-      jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("ingest-" + n + ".jfr") + ",settings=profile");
+      jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("ingest-" + tag + ".jfr")
+          + ",settings=" + System.getProperty("bench.jfr.settings", "profile"));
     }
     jvm.add("io.tributary.ingest.server.IngestMain");
-    Process ingest = java(env, work.resolve("ingest-" + n + ".log"), jvm.toArray(String[]::new));
+    Process ingest = javaWith(classesFirst, env, work.resolve("ingest-" + tag + ".log"), jvm.toArray(String[]::new));
     try {
       String url = awaitReady(ingest).replace("ready: ingest ", "") + "/live";
       String metricsUrl = "http://127.0.0.1:" + httpPort + "/metrics";
       double heap0 = heapUsedKiB(ingest.pid());
+      histogram(ingest.pid(), work.resolve("histo-" + tag + "-0.txt"));
       Process load = java(Map.of(), work.resolve("load-ingest-" + n + ".log"), "-Xmx512m",
           "io.tributary.ingest.load.LoadMain", "--url", url, "--keys", keys.toString(), "--file", clip.toString(),
           "--streams", Integer.toString(n), "--ramp-ms", Integer.toString(RAMP_MS), "--max-seconds", "120");
@@ -171,19 +182,19 @@ public final class IngestLoadBenchmark {
         Thread.sleep(200);
       }
       Thread.sleep(2000);
-      Window w = Window.start(List.of(ingest.pid()), load.pid());
-      long windowMs = Math.max(5000, CLIP_SECONDS * 1000L - (System.currentTimeMillis() - (deadline - 60_000)) - 5000);
-      Thread.sleep(windowMs);
-      Window.Result cpu = w.end();
-      // Chunk bytes held right now: the chunks being filled plus closed ones waiting for upload.
+      Window.Result[] cpu = windows(List.of(ingest.pid()), load.pid(), deadline - 60_000);
+      // Chunk memory right now: the chunks being filled, closed ones waiting for upload, and the
+      // free blocks kept for the next chunks (shared by all connections, sized by the peak in use).
       double buffers = (gauge(metricsUrl, "tributary_ingest_chunk_buffer_bytes")
-          + gauge(metricsUrl, "tributary_ingest_buffer_memory_bytes")) / 1024.0;
+          + gauge(metricsUrl, "tributary_ingest_buffer_memory_bytes")
+          + Math.max(0, gauge(metricsUrl, "tributary_ingest_chunk_pool_free_bytes"))) / 1024.0;
       double heapN = heapUsedKiB(ingest.pid());
+      histogram(ingest.pid(), work.resolve("histo-" + tag + "-" + n + ".txt"));
       String metrics = get(metricsUrl);
       LoadMain.Result r = awaitLoad(load);
       double perConn = (heapN - heap0) / n;
-      return new Row("tributary ingest", n, r.published(), cpu.serverPct(), cpu.loadPct(), cpu.selfPct(),
-          cpu.dynalitePct(), r.maxLagMs(), r.lateMessages(), r.closedEarly(),
+      return new Row(label, n, r.published(), cpu[1].serverPct(), cpu[0].serverPct(), cpu[1].loadPct(),
+          cpu[1].selfPct(), cpu[1].dynalitePct(), r.maxLagMs(), r.lateMessages(), r.closedEarly(),
           (long) metric(metrics, "tributary_ingest_chunk_to_job_ms{quantile=\"0.95\"}"),
           (long) metric(metrics, "tributary_ingest_chunk_to_job_ms{quantile=\"0.5\"}"), perConn,
           perConn - buffers / n, "");
@@ -201,7 +212,7 @@ public final class IngestLoadBenchmark {
     Path module = Path.of("/usr/lib/nginx/modules/ngx_rtmp_module.so");
     if (!Files.exists(module) || !Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
       System.out.println("nginx-rtmp not installed (apt-get install -y libnginx-mod-rtmp nginx): comparison skipped");
-      return new Row("nginx-rtmp (hls on)", n, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, "not installed");
+      return new Row("nginx-rtmp (hls on)", n, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, "not installed");
     }
     int port = 19350;
     Files.writeString(prefix.resolve("nginx.conf"), """
@@ -239,17 +250,29 @@ public final class IngestLoadBenchmark {
           "--max-seconds", "120");
       long t0 = System.currentTimeMillis();
       Thread.sleep(n * RAMP_MS + 3000L);
-      Window w = Window.start(pids, load.pid());
-      Thread.sleep(Math.max(5000, CLIP_SECONDS * 1000L - (System.currentTimeMillis() - t0) - 5000));
-      Window.Result cpu = w.end();
+      Window.Result[] cpu = windows(pids, load.pid(), t0);
       LoadMain.Result r = awaitLoad(load);
-      return new Row("nginx-rtmp (hls on)", n, r.published(), cpu.serverPct(), cpu.loadPct(), 0, 0, r.maxLagMs(),
+      return new Row("nginx-rtmp (hls on)", n, r.published(), cpu[1].serverPct(), cpu[0].serverPct(), cpu[1].loadPct(),
+          0, 0, r.maxLagMs(),
           r.lateMessages(), r.closedEarly(), -1, -1, -1, -1, "");
     } finally {
       nginx.destroy();
       nginx.waitFor(10, TimeUnit.SECONDS);
       nginx.destroyForcibly();
     }
+  }
+
+  /**
+   * CPU over two windows while every stream publishes: the warm-up ({@link #WARM_MS}, JIT compiling)
+   * and the steady state after it until 5 s before the clip ends (the figure a long-running task sees).
+   */
+  static Window.Result[] windows(List<Long> serverPids, long loadPid, long loadStartedMs) throws InterruptedException {
+    Window cold = Window.start(serverPids, loadPid);
+    Thread.sleep(WARM_MS);
+    Window.Result first = cold.end();
+    Window warm = Window.start(serverPids, loadPid);
+    Thread.sleep(Math.max(5000, CLIP_SECONDS * 1000L - (System.currentTimeMillis() - loadStartedMs) - 5000));
+    return new Window.Result[] {first, warm.end()};
   }
 
   /** CPU of the server process(es), the load tool, this JVM (S3Proxy + ElasticMQ) and dynalite over a window. */
@@ -298,10 +321,15 @@ public final class IngestLoadBenchmark {
   }
 
   static Process java(Map<String, String> env, Path log, String... args) throws IOException {
+    return javaWith("", env, log, args);
+  }
+
+  /** A child JVM on the project's classpath, with {@code classesFirst} (a path list) ahead of it when not blank. */
+  static Process javaWith(String classesFirst, Map<String, String> env, Path log, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
-    cmd.add(classpath());
+    cmd.add(classesFirst.isBlank() ? classpath() : classesFirst + java.io.File.pathSeparator + classpath());
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(env);
@@ -375,6 +403,13 @@ public final class IngestLoadBenchmark {
     String info = run("jcmd", Long.toString(pid), "GC.heap_info");
     Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
     return m.find() ? Double.parseDouble(m.group(1)) : -1;
+  }
+
+  /** With -Dbench.histo=true: the live-object histogram (after a full GC) for the per-connection heap breakdown. */
+  static void histogram(long pid, Path to) throws Exception {
+    if (Boolean.getBoolean("bench.histo")) {
+      Files.writeString(to, run("jcmd", Long.toString(pid), "GC.class_histogram"));
+    }
   }
 
   static String run(String... cmd) throws Exception {

@@ -13,8 +13,8 @@ import io.tributary.core.media.SourceInfo;
 import io.tributary.core.resources.MediaKeys;
 import io.tributary.core.resources.SessionsTable;
 import io.tributary.core.resources.StreamsTable;
+import io.tributary.ingest.flv.ChunkBytes;
 import io.tributary.ingest.flv.FlvChunk;
-import io.tributary.ingest.message.Payload;
 import io.tributary.ingest.streams.DynamoSessionLedger;
 import io.tributary.ingest.streams.LeaseWatch;
 import io.tributary.ingest.streams.StreamConfig;
@@ -59,7 +59,7 @@ class UploadQueueIT {
     }
 
     @Override
-    public void put(String key, byte[] flv) {
+    public void put(String key, ChunkBytes flv) {
       if (down) {
         failedCalls++;
         throw new IllegalStateException("simulated S3 outage");
@@ -91,7 +91,7 @@ class UploadQueueIT {
   private static FlvChunk chunk(int index, boolean last, int size) {
     byte[] b = new byte[size];
     new Random(index).nextBytes(b);
-    return new FlvChunk(index, index * 2000L, 2000, 1_795_000_000_000L + index * 2000L, last, SOURCE, Payload.wrap(b));
+    return new FlvChunk(index, index * 2000L, 2000, 1_795_000_000_000L + index * 2000L, last, SOURCE, ChunkBytes.wrap(b));
   }
 
   private Uploader uploader(LocalAws aws, ChunkStore store, JobPublisher jobs, long memory, long disk) {
@@ -126,7 +126,7 @@ class UploadQueueIT {
           "default ladder below a 720p source");
       byte[] stored = aws.clients().s3().getObjectAsBytes(b -> b.bucket(aws.names().rawBucket()).key(j.chunkKey()))
           .asByteArray();
-      assertArrayEquals(chunk(i, i == 2, 50_000).flv().array(), stored);
+      assertArrayEquals(chunk(i, i == 2, 50_000).flv().toArray(), stored);
     }
     Map<String, AttributeValue> session = aws.clients().dynamo().getItem(b -> b.tableName(aws.names().sessionsTable())
         .consistentRead(true).key(Map.of(SessionsTable.STREAM_ID, AttributeValue.fromS(stream),
@@ -139,6 +139,47 @@ class UploadQueueIT {
     // The producer's JSON has exactly the field set of the shared v1 fixture (core test-jar).
     ObjectMapper m = new ObjectMapper();
     assertEquals(fieldPaths(m.readTree(TranscodeJobFixtures.v1Json()), ""), fieldPaths(m.readTree(jobs.get(0).body()), ""));
+  }
+
+  /**
+   * Seq is taken when a chunk is stored, not while it fills: a session that ends before its
+   * first chunk closes takes none, so three sessions in a row number their chunks without a hole.
+   */
+  @Test
+  void sessionsWithoutChunksLeaveNoHoleInTheStreamSeq(LocalAws aws) throws Exception {
+    Fixture f = liveSession(aws);
+    S3ChunkStore s3 = new S3ChunkStore(aws.clients().s3(), aws.names().rawBucket());
+    List<Long> lastSeqs = new java.util.ArrayList<>();
+    try (BatchingSqsJobPublisher sqs = new BatchingSqsJobPublisher(aws.clients().sqs(), aws.queueUrl(), 1);
+         Uploader up = uploader(aws, s3, sqs, 64 << 20, 64 << 20)) {
+      SessionId session = f.session();
+      int[] chunksPerSession = {2, 0, 1};
+      for (int k = 0; k < chunksPerSession.length; k++) {
+        if (k > 0) {
+          session = SessionId.startingAt(Instant.now().plusSeconds(k));
+          f.repo().acquireLease(f.config().streamId(), session, "task-test", System.currentTimeMillis(), 60_000)
+              .orElseThrow();
+        }
+        UploadQueue q = up.open(new SessionTarget(f.config().streamId(), session, 2000, "default"),
+            new DynamoSessionLedger(f.repo(), f.config(), session, new LeaseWatch(60_000, System.currentTimeMillis())),
+            r -> { });
+        for (int i = 0; i < chunksPerSession[k]; i++) {
+          q.submit(chunk(i, i == chunksPerSession[k] - 1, 20_000));
+        }
+        q.end("unpublish").get(20, TimeUnit.SECONDS);
+        String sid = session.value();
+        Map<String, AttributeValue> item = aws.clients().dynamo().getItem(b -> b.tableName(aws.names().sessionsTable())
+            .consistentRead(true).key(Map.of(SessionsTable.STREAM_ID, AttributeValue.fromS(f.config().streamId().value()),
+                SessionsTable.SESSION_ID, AttributeValue.fromS(sid)))).item();
+        lastSeqs.add(item.containsKey(SessionsTable.LAST_SEQ) ? Long.parseLong(item.get(SessionsTable.LAST_SEQ).n()) : -1);
+      }
+    }
+    List<QueuedJobs.Received> jobs = QueuedJobs.await(aws, f.config().streamId().value(), 3, 10_000);
+    assertEquals(List.of(f.firstSeq(), f.firstSeq() + 1, f.firstSeq() + 2),
+        jobs.stream().map(j -> j.job().seq()).toList(), "contiguous across the chunkless session");
+    assertEquals(List.of(f.firstSeq() + 1, -1L, f.firstSeq() + 2), lastSeqs, "per-session last seq (none for the empty one)");
+    assertEquals(Long.toString(f.firstSeq() + 3),
+        TestStreams.streamItem(aws, f.config().streamId()).get(StreamsTable.NEXT_SEQ).n(), "nothing reserved beyond");
   }
 
   private static Set<String> fieldPaths(JsonNode node, String prefix) {

@@ -15,7 +15,7 @@ def audio(seq_in_session, dur=2.0):
     return {"size": int(128000*dur/8), "bandwidth": 130000, "codecs": "mp4a.40.2", "width": 0, "height": 0, "frameRate": 0,
             "timescale": 48000, "decodeTime": seq_in_session*96000, "durationTs": int(round(dur*48000))}
 
-def seg(seq, session, first_seq, captured, dur=2.0, status="OK", last=False, rends=("source","720p","360p"), aud=True, src=(1920,1080), srcts=90000, off=0, fps=30.0):
+def seg(seq, session, first_seq, captured, dur=2.0, status="OK", last=False, rends=("source","720p","360p"), aud=True, src=(1920,1080), srcts=90000, off=0, fps=30.0, ordinal=None):
     i = seq - first_seq
     r = {}
     if status == "OK":
@@ -27,6 +27,8 @@ def seg(seq, session, first_seq, captured, dur=2.0, status="OK", last=False, ren
          "duration": dur, "startMs": int(i*2000), "capturedAt": captured, "targetDurationMs": 2000, "renditions": r}
     if status == "OK" and aud:
         s["audio"] = audio(i, dur)
+    if ordinal is not None:
+        s["sessionOrdinal"] = ordinal
     return s
 
 def write(case, inp):
@@ -94,3 +96,7 @@ write("stale", {"description": "the encoder vanished without ending the session:
 segs = [seg(s, A, 0, T0+s*2000, status="GAP" if s == 3 else "OK", last=(s == 7)) for s in range(0, 8)]
 write("gap-ended", {"description": "/vod/ of an ended session whose seq 3 failed for good: EXT-X-GAP in HLS, two Periods in the static MPD (0..2 and 4..7) so no $Number$ names a missing file",
   "request": req(T0+8*2000+5000, sessionId=A), "config": cfg, "sessions": [{"sessionId": A, "firstSeq": 0, "startedAtMs": T0}], "segments": segs})
+# 12 session records expired: the discontinuity sequence comes from the items' session ordinal
+segs = [seg(s, B, 90, T0+(s)*2000, off=135000, fps=29.97, ordinal=2) for s in range(100, 110)]
+write("expired-sessions", {"description": "as window-slide, but both session records expired by TTL: EXT-X-DISCONTINUITY-SEQUENCE 2 from the items' sessionOrdinal, the Period start from the first listed segment",
+  "request": req(T0+110*2000+1000), "config": cfg, "sessions": [], "segments": segs})

@@ -17,6 +17,13 @@ public final class SegmentsTable {
    * become OK (the job redriven from the DLQ succeeds); an OK record is never replaced.
    */
   public static final String STATUS_GAP = "GAP";
+  /**
+   * N: 1-based ordinal of the segment's session among the stream's sessions, written by the
+   * transcoder from the nearest earlier segment item (same session: the same ordinal; an earlier
+   * session: one more). EXT-X-DISCONTINUITY-SEQUENCE is the ordinal of the first listed segment, so
+   * it does not depend on session records, which expire. Absent on items written before it existed.
+   */
+  public static final String SESSION_ORDINAL = "sessionOrdinal";
   /** BOOL: first segment of a session. */
   public static final String DISCONTINUITY = "discontinuity";
   /** BOOL: last segment of a session (EXT-X-ENDLIST once listed). */

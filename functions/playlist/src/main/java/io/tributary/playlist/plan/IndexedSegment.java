@@ -2,6 +2,7 @@ package io.tributary.playlist.plan;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One item of the segment index (core {@code SegmentsTable}), or a gap the planner synthesised
@@ -18,12 +19,26 @@ import java.util.Optional;
  * @param targetDurationMs the stream's configured segment duration when the segment was cut
  * @param renditions rendition name → track; empty for gaps
  * @param audio the audio track, absent for video-only streams and gaps
+ * @param sessionOrdinal 1-based ordinal of the session among the stream's sessions (core
+ *     {@code SegmentsTable.SESSION_ORDINAL}), absent on items written before it existed
  */
 public record IndexedSegment(long seq, String sessionId, boolean gap, boolean discontinuity, boolean last,
                              long durationMs, long startMs, long capturedAtMs, int targetDurationMs,
-                             Map<String, Track> renditions, Optional<Track> audio) {
+                             Map<String, Track> renditions, Optional<Track> audio, OptionalLong sessionOrdinal) {
+  /** An item without a session ordinal, as written before the transcoder recorded one. */
+  public IndexedSegment(long seq, String sessionId, boolean gap, boolean discontinuity, boolean last, long durationMs,
+                        long startMs, long capturedAtMs, int targetDurationMs, Map<String, Track> renditions,
+                        Optional<Track> audio) {
+    this(seq, sessionId, gap, discontinuity, last, durationMs, startMs, capturedAtMs, targetDurationMs, renditions,
+        audio, OptionalLong.empty());
+  }
+
   public IndexedSegment {
     renditions = Map.copyOf(renditions);
+    if (sessionOrdinal.isPresent() && sessionOrdinal.getAsLong() < 1) {
+      throw new IllegalArgumentException("segment " + seq + ": session ordinal must be >= 1, got "
+          + sessionOrdinal.getAsLong());
+    }
     if (seq < 0 || sessionId == null || sessionId.isBlank()) {
       throw new IllegalArgumentException("segment needs seq >= 0 and a session id, got " + seq + "/" + sessionId);
     }

@@ -110,7 +110,7 @@ public final class WindowSelector {
       long at = prev.endMs();
       for (long seq = prev.seq() + 1; seq < s.seq(); seq++) {
         run.add(new IndexedSegment(seq, prev.sessionId(), true, false, false, prev.targetDurationMs(), 0, at,
-            prev.targetDurationMs(), Map.of(), Optional.empty()));
+            prev.targetDurationMs(), Map.of(), Optional.empty(), prev.sessionOrdinal()));
         at += prev.targetDurationMs();
       }
       run.add(s);
@@ -199,9 +199,14 @@ public final class WindowSelector {
   /**
    * EXT-X-DISCONTINUITY-SEQUENCE (RFC 8216 6.2.2): every session start before the first listed
    * segment, plus the first listed segment itself when it starts a session (its tag is not
-   * written, so it is counted here and later playlists agree on its number).
+   * written, so it is counted here and later playlists agree on its number) — that is, the
+   * ordinal of the first listed segment's session. The transcoder records it on the item, so it
+   * holds after session records expire by TTL; items written before that count session records.
    */
   static long discontinuitiesBefore(IndexedSegment first, List<SessionInfo> sessions) {
+    if (first.sessionOrdinal().isPresent()) {
+      return first.sessionOrdinal().getAsLong();
+    }
     long n = 0;
     boolean firstStartsSession = first.discontinuity();
     for (SessionInfo s : sessions) {

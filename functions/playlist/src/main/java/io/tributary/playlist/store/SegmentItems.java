@@ -17,6 +17,7 @@ import static io.tributary.core.resources.SegmentsTable.R_TIMESCALE;
 import static io.tributary.core.resources.SegmentsTable.R_WIDTH;
 import static io.tributary.core.resources.SegmentsTable.SEQ;
 import static io.tributary.core.resources.SegmentsTable.SESSION_ID;
+import static io.tributary.core.resources.SegmentsTable.SESSION_ORDINAL;
 import static io.tributary.core.resources.SegmentsTable.START_MS;
 import static io.tributary.core.resources.SegmentsTable.STATUS;
 import static io.tributary.core.resources.SegmentsTable.STATUS_GAP;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -58,7 +60,8 @@ public final class SegmentItems {
     try {
       return new IndexedSegment(r.number(SEQ), r.string(SESSION_ID), gap, r.bool(DISCONTINUITY), r.bool(LAST),
           durationMs, r.number(START_MS, 0), r.number(CAPTURED_AT), (int) r.number(TARGET_DURATION_MS, 2000),
-          gap ? Map.of() : renditions, gap ? Optional.empty() : audio);
+          gap ? Map.of() : renditions, gap ? Optional.empty() : audio,
+          item.containsKey(SESSION_ORDINAL) ? OptionalLong.of(r.number(SESSION_ORDINAL)) : OptionalLong.empty());
     } catch (IllegalArgumentException e) {
       throw new IndexReadException(table, key, "*", e.getMessage());
     }
@@ -87,6 +90,7 @@ public final class SegmentItems {
     item.put(START_MS, n(s.startMs()));
     item.put(CAPTURED_AT, n(s.capturedAtMs()));
     item.put(TARGET_DURATION_MS, n(s.targetDurationMs()));
+    s.sessionOrdinal().ifPresent(o -> item.put(SESSION_ORDINAL, n(o)));
     Map<String, AttributeValue> rs = new HashMap<>();
     s.renditions().forEach((name, t) -> rs.put(name, AttributeValue.fromM(trackItem(t))));
     item.put(RENDITIONS, AttributeValue.fromM(rs));

@@ -67,7 +67,8 @@ public record GoldenCase(String name, PlaylistRequest request, StreamConfig conf
         s.get("discontinuity").asBoolean(), s.get("last").asBoolean(),
         new BigDecimal(s.get("duration").asText()).movePointRight(3).longValue(), s.get("startMs").asLong(),
         s.get("capturedAt").asLong(), s.get("targetDurationMs").asInt(), renditions,
-        s.hasNonNull("audio") ? Optional.of(track(s.get("audio"))) : Optional.empty());
+        s.hasNonNull("audio") ? Optional.of(track(s.get("audio"))) : Optional.empty(),
+        s.hasNonNull("sessionOrdinal") ? OptionalLong.of(s.get("sessionOrdinal").asLong()) : OptionalLong.empty());
   }
 
   private static Track track(JsonNode t) {

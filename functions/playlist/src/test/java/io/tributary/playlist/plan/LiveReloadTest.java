@@ -27,7 +27,7 @@ class LiveReloadTest {
   private record Arrival(long atMs, IndexedSegment segment) {}
 
   private static IndexedSegment seg(long seq, String session, long firstSeq, long sessionStart, long startMs,
-                                    long durMs, boolean last, boolean gap) {
+                                    long durMs, boolean last, boolean gap, OptionalLong ordinal) {
     long i = seq - firstSeq;
     long captured = sessionStart + startMs;
     Map<String, Track> r = gap ? Map.of() : Map.of(
@@ -38,7 +38,8 @@ class LiveReloadTest {
         // video tfdt 1.5 s after session zero (an encoder whose timestamps do not start at 0).
         : Optional.of(new Track(32_000, 0, "mp4a.40.2", 0, 0, 0, 48_000, startMs * 48 + (i % 3) * 1024,
             durMs * 48 + ((i + 1) % 3 - i % 3) * 1024));
-    return new IndexedSegment(seq, session, gap, seq == firstSeq, last, durMs, startMs, captured, 2000, r, audio);
+    return new IndexedSegment(seq, session, gap, seq == firstSeq, last, durMs, startMs, captured, 2000, r, audio,
+        ordinal);
   }
 
   /**
@@ -52,11 +53,27 @@ class LiveReloadTest {
 
   @Test
   void everyReloadIsConsistentWithThePreviousOne() {
+    replay(false);
+  }
+
+  /**
+   * Session A's record expires by TTL while A's last segments are still listed. With the session
+   * ordinal on the items the discontinuity sequence does not move; counted from session records
+   * it dropped by one at that reload.
+   */
+  @Test
+  void theDiscontinuitySequenceSurvivesExpiredSessionRecords() {
+    replay(true);
+  }
+
+  private static void replay(boolean ordinals) {
+    OptionalLong ordinalA = ordinals ? OptionalLong.of(1) : OptionalLong.empty();
+    OptionalLong ordinalB = ordinals ? OptionalLong.of(2) : OptionalLong.empty();
     List<Arrival> arrivals = new ArrayList<>();
     long startMs = 0;
     for (long s = 0; s <= 14; s++) {
       long dur = durationOfA(s);
-      arrivals.add(new Arrival(T0 + startMs + dur + 1500, seg(s, A, 0, T0, startMs, dur, s == 14, false)));
+      arrivals.add(new Arrival(T0 + startMs + dur + 1500, seg(s, A, 0, T0, startMs, dur, s == 14, false, ordinalA)));
       startMs += dur;
     }
     long tb = T0 + startMs + 4000;
@@ -68,7 +85,7 @@ class LiveReloadTest {
       if (s == 30) {
         continue; // never arrives: listed as a gap once 31 is old enough
       }
-      arrivals.add(new Arrival(ready, seg(s, B, 15, tb, (s - 15) * 2000, 2000, false, s == 25)));
+      arrivals.add(new Arrival(ready, seg(s, B, 15, tb, (s - 15) * 2000, 2000, false, s == 25, ordinalB)));
     }
     PlanSettings settings = PlanSettings.DEFAULT;
     WindowSelector selector = new WindowSelector(settings);
@@ -78,6 +95,7 @@ class LiveReloadTest {
     int discontinuitiesSeen = 0;
     boolean sawGap30 = false;
     boolean dashAfterGap25 = false;
+    boolean listedAfterExpiry = false;
     for (long now = T0 + 3000; now < tb + 27 * 2000 + 2000; now += 1000) {
       List<IndexedSegment> index = new ArrayList<>();
       for (Arrival a : arrivals) {
@@ -89,7 +107,11 @@ class LiveReloadTest {
       if (index.isEmpty()) {
         continue;
       }
-      List<SessionInfo> sessions = new ArrayList<>(List.of(new SessionInfo(A, 0, T0)));
+      List<SessionInfo> sessions = new ArrayList<>();
+      boolean expired = ordinals && now >= tb + 6000;
+      if (!expired) {
+        sessions.add(new SessionInfo(A, 0, T0));
+      }
       if (now >= tb) {
         sessions.add(new SessionInfo(B, 15, tb));
       }
@@ -110,6 +132,7 @@ class LiveReloadTest {
         discontinuitiesSeen++;
       }
       assertTrue(hls.segments().size() <= settings.liveWindowSegments());
+      listedAfterExpiry |= expired && w.first().sessionId().equals(A);
       sawGap30 |= hls.segments().stream().anyMatch(s -> s.gap() && s.uri().endsWith("/30.m4s"));
       // DASH lists the media after a gap (a new startNumber) rather than dropping the Period.
       boolean hlsGap25 = hls.segments().stream().anyMatch(s -> s.gap() && s.uri().endsWith("/25.m4s"));
@@ -124,5 +147,6 @@ class LiveReloadTest {
     assertEquals(2, prevHls.discontinuitySequence());
     assertTrue(sawGap30, "seq 30 never arrived and was listed as a gap once 31 was old enough");
     assertTrue(dashAfterGap25, "the MPD went on after the failed seq 25 while HLS listed it as a gap");
+    assertEquals(ordinals, listedAfterExpiry, "session A was still listed after its record expired");
   }
 }

@@ -29,6 +29,8 @@ public final class KeyframeChunker {
   private Payload videoConfig;
   private Payload audioConfig;
   private String videoCodec;
+  /** From the latest video sequence header's SPS; null when none could be read (metadata is used). */
+  private CodedSize codedSize;
   private String audioCodec;
   private int sampleRate;
   private int channels;
@@ -84,6 +86,7 @@ public final class KeyframeChunker {
     switch (info.kind()) {
       case SEQUENCE_HEADER -> {
         videoConfig = body;
+        codedSize = CodedSize.fromSequenceHeader(info.codec(), body).orElse(null);
         if (open && videoMode) {
           // A mid-chunk configuration change (resolution switch) applies to the frames after it.
           append(FlvBuffer.TAG_VIDEO, ts, body);
@@ -155,8 +158,9 @@ public final class KeyframeChunker {
     if (video == null && audio == null) {
       throw new IllegalStateException("no media seen yet");
     }
-    int w = video == null ? 0 : metadata.width();
-    int h = video == null ? 0 : metadata.height();
+    // The SPS decides the picture size when it can be read; onMetaData may lack or misstate it.
+    int w = video == null ? 0 : codedSize != null ? codedSize.width() : metadata.width();
+    int h = video == null ? 0 : codedSize != null ? codedSize.height() : metadata.height();
     double fps = video == null ? 0 : metadata.frameRate();
     int rate = audio == null ? 0 : (sampleRate > 0 ? sampleRate : metadata.audioSampleRate());
     int ch = audio == null ? 0 : (channels > 0 ? channels : metadata.audioChannels());

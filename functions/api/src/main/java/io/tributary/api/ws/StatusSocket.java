@@ -15,7 +15,8 @@ import io.tributary.core.id.StreamId;
  * {@code /ws/streams/{id}} on the local server: sends the live status at once, then on every poll
  * of the streams table. The upgrade request passes through the bearer filter (header or
  * {@code access_token} query parameter); another tenant's or an unknown stream closes with 4404.
- * In AWS this needs an API Gateway WebSocket API, which is not built.
+ * In AWS the API Gateway WebSocket API does this job ({@code SocketAuthorizerHandler},
+ * {@code SocketConnectionHandler}, pushes from {@code StreamChangeHandler}).
  */
 @ServerWebSocket("/ws/streams/{id}")
 public class StatusSocket {

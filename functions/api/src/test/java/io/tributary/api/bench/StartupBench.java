@@ -2,6 +2,7 @@ package io.tributary.api.bench;
 
 import io.tributary.api.ApiServer;
 import io.tributary.api.TestApi;
+import io.tributary.api.events.EventBridgeRecorder;
 import io.tributary.local.aws.LocalAwsConfig;
 import io.tributary.local.aws.LocalAwsServer;
 import java.io.BufferedReader;
@@ -53,11 +54,23 @@ public final class StartupBench {
       List<Long> base = new ArrayList<>();
       List<Long> lambda = new ArrayList<>();
       List<Long> server = new ArrayList<>();
+      List<Long> changes = new ArrayList<>();
+      EventBridgeRecorder bus = new EventBridgeRecorder();
+      Map<String, String> changeEnv = new java.util.HashMap<>(local.aws().env());
+      changeEnv.put("TRIBUTARY_EVENT_BUS_NAME", "bench-events");
+      changeEnv.put("TRIBUTARY_SWEEP_QUEUE_URL", local.aws().queueUrl());
+      changeEnv.put("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint().toString());
       for (int i = 0; i < RUNS; i++) {
         base.add(childClock(List.of(java, "-cp", testClasses, JvmBaseline.class.getName()), env));
         lambda.add(childClock(List.of(java, "-cp", lambdaJar + ":" + testClasses, LambdaColdStart.class.getName()), env));
         server.add(serverToFirstResponse(java, runtimeCp, env));
+        changes.add(childClock(List.of(java, "-cp", lambdaJar + ":" + testClasses,
+            ChangeHandlerColdStart.class.getName()), changeEnv));
       }
+      if (bus.accepted().size() != RUNS) {
+        throw new IllegalStateException("expected one stream.started per run, got " + bus.accepted());
+      }
+      bus.close();
       long b = median(base);
       System.out.println("| case | runs (ms) | median ms | median / baseline |");
       System.out.println("|---|---|---|---|");
@@ -66,6 +79,8 @@ public final class StartupBench {
           (double) median(lambda) / b);
       System.out.printf("| local server: spawn to first GET /streams answered | %s | %d | %.1fx |%n", server, median(server),
           (double) median(server) / b);
+      System.out.printf("| Lambda jar, StreamChangeHandler: spawn to first batch published | %s | %d | %.1fx |%n",
+          changes, median(changes), (double) median(changes) / b);
     }
   }
 

@@ -78,6 +78,18 @@ class AwsClientsS3WireTest {
     assertFalse(String.valueOf(header(put, "content-encoding")).contains("aws-chunked"));
   }
 
+  @Test
+  void closingOneClientLeavesTheSharedTimeoutSchedulerToTheNext() {
+    URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    AwsSettings settings = new AwsSettings(Optional.of(endpoint), Optional.empty(), Optional.empty(), "us-east-1");
+    for (int i = 0; i < 2; i++) {
+      try (S3Client s3 = new AwsClients(settings).s3()) {
+        s3.putObject(b -> b.bucket("raw").key("k"), RequestBody.fromBytes(new byte[] {1, 2, 3}));
+      }
+    }
+    assertEquals(2, seen.size(), "the second client's call ran (its API-call timeout was scheduled)");
+  }
+
   private static String header(Seen s, String name) {
     return s.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
         .map(e -> e.getValue().get(0)).findFirst().orElse(null);

@@ -5,7 +5,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -41,8 +45,14 @@ public final class IngestServer implements AutoCloseable {
   private final LiveRegistry registry;
   private final ConnectionGate gate;
   private final IngestServices services;
-  private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-  private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+  /**
+   * Native epoll where it loads (Linux: Fargate, the local run), else NIO. Publishers send one
+   * small message at a time, so per-read overhead is most of the event loops' cost: epoll reads
+   * straight into pooled buffers, edge-triggered, without the NIO selector's key sets.
+   */
+  private static final boolean EPOLL = Epoll.isAvailable();
+  private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, ioHandler());
+  private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, ioHandler());
   private final ExecutorService blocking;
   private final ScheduledExecutorService timers;
   private final List<Channel> listeners = new ArrayList<>();
@@ -58,6 +68,15 @@ public final class IngestServer implements AutoCloseable {
     this.gate = new ConnectionGate(config.maxConnections(), config.maxConnectionsPerIp(), metrics);
     PublishAuthorizer authorizer = new PublishAuthorizer(repo, config, registry, blocking, metrics);
     this.services = new IngestServices(config, repo, uploader, metrics, registry, authorizer, blocking, timers);
+  }
+
+  private static IoHandlerFactory ioHandler() {
+    return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+  }
+
+  /** "epoll" or "nio (why epoll is unavailable)". */
+  public static String transport() {
+    return EPOLL ? "epoll" : "nio (" + Epoll.unavailabilityCause() + ")";
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -84,7 +103,7 @@ public final class IngestServer implements AutoCloseable {
   private InetSocketAddress bind(int port, Optional<SslContext> tls) throws InterruptedException {
     ServerBootstrap b = new ServerBootstrap()
         .group(boss, workers)
-        .channel(NioServerSocketChannel.class)
+        .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -102,7 +121,7 @@ public final class IngestServer implements AutoCloseable {
     Channel ch = b.bind(config.host(), port).sync().channel();
     listeners.add(ch);
     InetSocketAddress bound = (InetSocketAddress) ch.localAddress();
-    LOG.info("listening for {} on {}", tls.isPresent() ? "RTMPS" : "RTMP", bound);
+    LOG.info("listening for {} on {} ({})", tls.isPresent() ? "RTMPS" : "RTMP", bound, transport());
     return bound;
   }
 

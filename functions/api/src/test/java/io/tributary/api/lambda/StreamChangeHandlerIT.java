@@ -8,7 +8,12 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.api.events.EventBridgeRecorder;
+import io.tributary.api.IngestRows;
 import io.tributary.api.events.EventBridgeSink;
+import io.tributary.api.stream.DynamoStreamRepository;
+import io.tributary.api.stream.StreamRecord;
+import io.tributary.api.stream.StreamSettings;
+import io.tributary.core.resources.StreamsTable;
 import io.tributary.api.ws.ManagementApiRecorder;
 import io.tributary.api.ws.SocketConnections;
 import io.tributary.core.id.StreamId;
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -233,6 +239,40 @@ class StreamChangeHandlerIT {
           && p.path().equals("/live/@connections/" + viewer.replace("=", "%3D"))), posts.toString());
       assertEquals(List.of(viewer), connections.of(streamId), "the gone connection is removed");
     }
+  }
+
+  /** The same handler on changes recorded from the API's and ingest's real writes to the local table. */
+  @Test
+  void changesRecordedFromRealWritesBecomeEvents(LocalAws aws) throws Exception {
+    String queueUrl = queue(aws);
+    DynamoStreamRepository streams = new DynamoStreamRepository(aws.clients().dynamo(), aws.names());
+    StreamId id = new StreamId(streamId);
+    ItemChangeRecorder rec = new ItemChangeRecorder(aws.clients().dynamo(), aws.names().streamsTable(),
+        Map.of(StreamsTable.STREAM_ID, AttributeValue.fromS(streamId)));
+    long t = System.currentTimeMillis();
+    rec.write(() -> streams.create(StreamRecord.created(id, tenant,
+        new StreamSettings("recorded", 2000, "default", false, 60, false), t)));
+    rec.write(() -> IngestRows.goLive(aws, streamId, A, "key-1", t + 1000));
+    rec.write(() -> streams.endLiveSession(id, A, t + 5000));      // key revoked with endSession=true
+    rec.write(() -> IngestRows.goLive(aws, streamId, B, "key-2", t + 9000));
+    rec.write(() -> streams.markDeleted(tenant, id, t + 12_000));  // DELETE /streams/{id} while live
+    rec.write(() -> streams.purge(id));                             // the sweep's last step
+
+    StreamsEventResponse res = handler(aws, queueUrl, 0, Instant.ofEpochMilli(t + 13_000))
+        .handleRequest(rec.event(), new FakeLambdaContext());
+    assertEquals(List.of(), failures(res));
+    List<String> got = new java.util.ArrayList<>();
+    for (JsonNode e : bus.accepted()) {
+      got.add(e.get("DetailType").asText() + " " + JSON.readTree(e.get("Detail").asText()).get("sessionId").asText());
+    }
+    assertEquals(List.of("stream.started " + A, "stream.health " + A, "stream.ended " + A,
+        "stream.started " + B, "stream.health " + B, "stream.ended " + B), got);
+    JsonNode health = JSON.readTree(bus.accepted().get(1).get("Detail").asText()).get("health");
+    assertEquals(4500, health.get("bitrateKbps").asInt());
+    assertEquals("avc1.640028", health.get("videoCodec").asText());
+    List<Message> sweeps = receive(aws, queueUrl);
+    assertEquals(1, sweeps.size());
+    assertTrue(sweeps.get(0).body().contains("\"notBeforeMs\":" + (t + 12_000)), sweeps.get(0).body());
   }
 
   @Test

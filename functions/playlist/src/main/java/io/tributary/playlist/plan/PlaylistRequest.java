@@ -12,19 +12,27 @@ import java.util.OptionalLong;
  * @param endMs {@code ?end=}: clip end, epoch ms
  * @param token {@code ?token=}: a verified playback token, repeated on every URI of the manifest
  * @param nowMs the request time
+ * @param mediaToken the token segment and init URIs carry: {@code token}, or one the service
+ *     issued for a public stream when CloudFront checks a token on every media request
  */
 public record PlaylistRequest(String streamId, Optional<String> sessionId, OptionalLong startMs, OptionalLong endMs,
-                              Optional<String> token, long nowMs) {
+                              Optional<String> token, long nowMs, Optional<String> mediaToken) {
+  /** A request whose media URIs carry the viewer's own token, if any. */
+  public PlaylistRequest(String streamId, Optional<String> sessionId, OptionalLong startMs, OptionalLong endMs,
+                         Optional<String> token, long nowMs) {
+    this(streamId, sessionId, startMs, endMs, token, nowMs, token);
+  }
+
   public PlaylistRequest {
     if (startMs.isPresent() && endMs.isPresent() && endMs.getAsLong() <= startMs.getAsLong()) {
       throw new IllegalArgumentException("end must be after start, got start=" + startMs.getAsLong() + " end="
           + endMs.getAsLong());
     }
-    token.ifPresent(t -> {
-      if (!t.matches("[A-Za-z0-9._-]{1,200}")) {
+    for (Optional<String> t : java.util.List.of(token, mediaToken)) {
+      if (t.isPresent() && !t.get().matches("[A-Za-z0-9._-]{1,200}")) {
         throw new IllegalArgumentException("token has characters a token never has");
       }
-    });
+    }
   }
 
   public boolean isVod() {
@@ -35,9 +43,9 @@ public record PlaylistRequest(String streamId, Optional<String> sessionId, Optio
     return startMs.isPresent() || endMs.isPresent();
   }
 
-  /** The query string that every segment and init URI carries: the token, if any. */
+  /** The query string that every segment and init URI carries: the media token, if any. */
   public String segmentQuery() {
-    return token.map(t -> "?token=" + t).orElse("");
+    return mediaToken.map(t -> "?token=" + t).orElse("");
   }
 
   /** The query string media playlist URIs carry: the token and the clip bounds, epoch ms. */

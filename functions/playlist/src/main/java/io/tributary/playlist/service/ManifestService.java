@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
  */
 public final class ManifestService {
   private static final Pattern RENDITION = Pattern.compile("[a-z0-9]{1,16}");
+  /** Playing time a media token allows beyond the longest a manifest carrying it is cached. */
+  static final long MEDIA_TOKEN_PLAY_S = 6 * 3600;
+  /** Issued media tokens expire on this grid, so concurrent manifests carry the same one. */
+  static final long MEDIA_TOKEN_GRID_S = 3600;
   /** Items read beyond the window: segments finished out of order past a pending one. */
   static final int SLACK = 10;
 
@@ -38,6 +42,8 @@ public final class ManifestService {
   private final Optional<PlaybackTokens> tokens;
   private final LongSupplier clock;
   private final PlaylistMetrics metrics;
+  private final boolean edgeTokens;
+  private final long mediaTokenSeconds;
 
   public ManifestService(PlaylistConfig config, SegmentIndex index, StreamCatalog catalog,
                          Optional<PlaybackTokens> tokens, LongSupplier clock, PlaylistMetrics metrics) {
@@ -48,6 +54,10 @@ public final class ManifestService {
     this.tokens = tokens;
     this.clock = clock;
     this.metrics = metrics;
+    this.edgeTokens = config.edgeTokens();
+    // A media token outlives every copy of the manifest that carries it: an ended session's
+    // manifest is cached for endedMaxAgeS, and a player may then take hours to play it.
+    this.mediaTokenSeconds = config.endedMaxAgeS() + MEDIA_TOKEN_PLAY_S;
   }
 
   /**
@@ -137,8 +147,9 @@ public final class ManifestService {
     long now = clock.getAsLong();
     PlaylistRequest request;
     try {
-      request = new PlaylistRequest(streamId, sessionId, query.startMs(), query.endMs(),
-          view.config().privateStream() ? query.token() : Optional.empty(), now);
+      Optional<String> token = view.config().privateStream() ? query.token() : Optional.empty();
+      request = new PlaylistRequest(streamId, sessionId, query.startMs(), query.endMs(), token, now,
+          token.isPresent() || !edgeTokens ? token : Optional.of(mediaToken(streamId, now)));
     } catch (IllegalArgumentException e) {
       throw new ViewerRequestException(400, "start/end", query.start().orElse("") + "/" + query.end().orElse(""),
           e.getMessage());
@@ -187,6 +198,16 @@ public final class ManifestService {
       return ManifestResponse.notFound("no such rendition");
     }
     return new ManifestResponse(200, HlsWriter.write(HlsPlanner.media(w, rendition)), ManifestResponse.HLS, cache);
+  }
+
+  /**
+   * A token for the segment and init URIs of a public stream, where CloudFront checks one on every
+   * media request (the edge cannot tell public from private streams, so all carry one). Same
+   * format and key as the API's viewer tokens (core {@code PlaybackTokens}).
+   */
+  private String mediaToken(String streamId, long nowMs) {
+    long exp = (nowMs / 1000 + mediaTokenSeconds + MEDIA_TOKEN_GRID_S - 1) / MEDIA_TOKEN_GRID_S * MEDIA_TOKEN_GRID_S;
+    return tokens.orElseThrow().issue(streamId, Instant.ofEpochSecond(exp));
   }
 
   private int limit(StreamView view) {

@@ -21,6 +21,10 @@ import java.util.Optional;
  *   <li>{@code TRIBUTARY_PLAYLIST_ENDED_MAX_AGE_S} (default 86400): cache lifetime of ended sessions' manifests</li>
  *   <li>{@code TRIBUTARY_PLAYLIST_EAGER_INIT} (default true): create every bean and prime the manifest
  *       path at startup (Lambda init phase / SnapStart snapshot) instead of on the first request</li>
+ *   <li>{@code TRIBUTARY_PLAYLIST_EDGE_TOKENS} (default false; the CDK app sets true): CloudFront checks
+ *       a playback token on every segment and init request, so every media URI carries one —
+ *       the viewer's for private streams, one this service issues for public streams (needs
+ *       {@code TRIBUTARY_PLAYBACK_SECRET})</li>
  *   <li>{@code TRIBUTARY_PLAYLIST_CUT_OVERRUN_MS} (default 1000, 0..6000): how far past the configured
  *       segment duration a keyframe cut may land and still fit the session's constant
  *       EXT-X-TARGETDURATION (see {@code PlanSettings#cutOverrunMs}); 0 gives the lowest HLS latency
@@ -30,7 +34,7 @@ import java.util.Optional;
  */
 public record PlaylistConfig(String host, int port, int liveWindowSegments, long cacheTtlMs,
                              Optional<String> playbackSecret, boolean serveMedia, int endedMaxAgeS,
-                             boolean eagerInit, int cutOverrunMs) {
+                             boolean eagerInit, int cutOverrunMs, boolean edgeTokens) {
   public static final String ENV_HOST = "TRIBUTARY_PLAYLIST_HOST";
   public static final String ENV_PORT = "TRIBUTARY_PLAYLIST_PORT";
   public static final String ENV_LIVE_WINDOW = "TRIBUTARY_PLAYLIST_LIVE_WINDOW";
@@ -40,6 +44,7 @@ public record PlaylistConfig(String host, int port, int liveWindowSegments, long
   public static final String ENV_ENDED_MAX_AGE_S = "TRIBUTARY_PLAYLIST_ENDED_MAX_AGE_S";
   public static final String ENV_EAGER_INIT = "TRIBUTARY_PLAYLIST_EAGER_INIT";
   public static final String ENV_CUT_OVERRUN_MS = "TRIBUTARY_PLAYLIST_CUT_OVERRUN_MS";
+  public static final String ENV_EDGE_TOKENS = "TRIBUTARY_PLAYLIST_EDGE_TOKENS";
 
   public PlaylistConfig {
     if (port < 0 || port > 65_535) {
@@ -59,6 +64,9 @@ public record PlaylistConfig(String host, int port, int liveWindowSegments, long
     if (endedMaxAgeS < 1) {
       throw new IllegalArgumentException(ENV_ENDED_MAX_AGE_S + "=" + endedMaxAgeS + " must be positive");
     }
+    if (edgeTokens && playbackSecret.isEmpty()) {
+      throw new IllegalArgumentException(ENV_EDGE_TOKENS + "=true needs " + ENV_SECRET + " to issue media tokens");
+    }
     if (cutOverrunMs < 0 || cutOverrunMs > 6000) {
       throw new IllegalArgumentException(ENV_CUT_OVERRUN_MS + "=" + cutOverrunMs + " must be in 0..6000");
     }
@@ -70,6 +78,7 @@ public record PlaylistConfig(String host, int port, int liveWindowSegments, long
         Optional.ofNullable(env.get(ENV_SECRET)).filter(s -> !s.isBlank()),
         !"false".equalsIgnoreCase(env.getOrDefault(ENV_SERVE_MEDIA, "true")), EnvVars.integer(env, ENV_ENDED_MAX_AGE_S, 86_400),
         !"false".equalsIgnoreCase(env.getOrDefault(ENV_EAGER_INIT, "true")),
-        EnvVars.integer(env, ENV_CUT_OVERRUN_MS, PlanSettings.DEFAULT.cutOverrunMs()));
+        EnvVars.integer(env, ENV_CUT_OVERRUN_MS, PlanSettings.DEFAULT.cutOverrunMs()),
+        "true".equalsIgnoreCase(env.getOrDefault(ENV_EDGE_TOKENS, "false")));
   }
 }

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalAwsExtension.class)
 class ManifestServiceDynamoTest {
   private static final PlaylistConfig CONFIG = new PlaylistConfig("127.0.0.1", 0, 6, 2000, Optional.empty(), true,
-      86_400, false, 1000);
+      86_400, false, 1000, false);
 
   private record Setup(ManifestService service, CountingInterceptor counter, AtomicLong clock, String streamId) {}
 

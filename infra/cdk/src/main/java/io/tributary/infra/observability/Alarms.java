@@ -86,8 +86,13 @@ public final class Alarms extends Construct {
    * event not delivered, a deleted stream's media not swept).
    */
   public Alarm deadLetters(String id, IQueue queue, String description) {
-    Alarm a = alarm(id, queue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().statistic("Maximum")
+    return watch(id, queue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().statistic("Maximum")
         .period(Duration.minutes(1)).build()), 1, 1, description);
+  }
+
+  /** One more alarm on this topic: {@code metric} at or above {@code threshold} for {@code periods}. */
+  public Alarm watch(String id, IMetric metric, double threshold, int periods, String description) {
+    Alarm a = alarm(id, metric, threshold, periods, description);
     extra.add(a);
     return a;
   }

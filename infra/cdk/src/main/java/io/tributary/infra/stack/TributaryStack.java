@@ -28,6 +28,8 @@ import io.tributary.infra.transcode.TranscodeAccess;
 import io.tributary.infra.transcode.TranscodeFunction;
 import io.tributary.infra.transcode.TranscodeService;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecs.Cluster;
@@ -88,12 +90,19 @@ public final class TributaryStack extends Stack {
     LiveSockets sockets = new LiveSockets(this, "LiveSockets", artifacts.apiJar(), env, tables);
     sockets.pushFrom(changes.function());
     Cdn cdn = new Cdn(this, "Cdn", buckets.media(), functions.playlistUrl(), functions.playlist().alias(), logs,
-        config.priceClass());
+        config.priceClass(), secrets.playbackKey());
+    // The CDN checks a token on every segment: the playlist puts one on every media URI.
+    functions.playlist().function().addEnvironment(Cdn.EDGE_TOKENS_ENV, "true");
     functions.setPublicUrls(cdn.baseUrl(), ingest.publishBaseUrl());
 
     Alarms alarms = new Alarms(this, "Alarms", config, jobs, ingest.targetGroup());
     alarms.deadLetters("StreamChangeFailures", changes.failures(), "Streams table changes failed every retry: "
         + "their stream events were not published (and a deletion's media sweep may not be scheduled).");
+    // Lambda's IteratorAge for a stream source: how old the newest record of a batch was when read.
+    alarms.watch("StreamChangesLagging", changes.function().function().metric("IteratorAge",
+        MetricOptions.builder().statistic("Maximum").period(Duration.minutes(1)).build()), 60_000, 5,
+        "Streams table changes are handled more than a minute late for 5 minutes: stream events and "
+            + "WebSocket pushes lag (handler errors being retried, or throttling).");
     alarms.deadLetters("SweepDlqNotEmpty", sweep.dlq(), "A deleted stream's media sweep failed "
         + "every retry: its S3 objects and item remain until it is redriven.");
     new Dashboard(this, "Dashboard", naming.stackName(), ingest.nlb(), jobs, cdn.distribution(), api.http(),

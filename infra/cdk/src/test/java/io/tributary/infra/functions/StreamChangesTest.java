@@ -61,6 +61,11 @@ class StreamChangesTest {
   void lostChangesAndFailedSweepsAlarm() {
     String failures = Templates.text(Templates.one(t, "AWS::CloudWatch::Alarm", "AlarmsStreamChangeFailures"));
     assertTrue(failures.contains("StreamChangesFailures") && failures.contains("AlarmsTopic"), failures);
+    Map<String, Object> lag = Templates.properties(Templates.one(t, "AWS::CloudWatch::Alarm",
+        "AlarmsStreamChangesLagging"));
+    assertEquals("IteratorAge", lag.get("MetricName"));
+    assertEquals(60_000, lag.get("Threshold"));
+    assertTrue(Templates.text(lag.get("Dimensions")).contains("StreamChangesHandlerFunction"), lag.toString());
     String sweep = Templates.text(Templates.one(t, "AWS::CloudWatch::Alarm", "AlarmsSweepDlqNotEmpty"));
     assertTrue(sweep.contains("MediaSweepDlq") && sweep.contains("AlarmsTopic"), sweep);
   }

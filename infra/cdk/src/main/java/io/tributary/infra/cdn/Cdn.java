@@ -15,6 +15,11 @@ import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
 import software.amazon.awscdk.services.cloudfront.CachedMethods;
 import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.cloudfront.ErrorResponse;
+import software.amazon.awscdk.services.cloudfront.Function;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.IOrigin;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
@@ -29,6 +34,7 @@ import software.amazon.awscdk.services.lambda.FunctionUrl;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
@@ -40,6 +46,13 @@ import software.constructs.Construct;
  * segment for a live playlist (RFC 8216 §6.2.2 reloads), up to a day for VOD — and 1 s when it
  * sends none. Errors are cached at most 1 s, so a segment requested a moment before it exists
  * (S3 answers 403 for a missing key without ListBucket) is fetched again on the next reload.
+ *
+ * <p>Media of private streams needs a playback token like their manifests: a CloudFront Function
+ * ({@link MediaTokenCheck}) checks one on the viewer request of every segment and init segment,
+ * of every stream, and the playlist function puts one on every media URI
+ * ({@link #EDGE_TOKENS_ENV}). No per-stream state reaches the edge, so making a stream private
+ * takes effect with its next manifest; tokens the playlist issued for it while it was public stay
+ * valid until they expire (at most a day and a few hours). Thumbnails are not checked.
  */
 public final class Cdn extends Construct {
   public static final List<String> MANIFEST_PATHS = List.of("*.m3u8", "*.mpd", "/watch/*");
@@ -47,12 +60,25 @@ public final class Cdn extends Construct {
   /** Statuses whose error caching is lowered to {@link #ERROR_CACHE_SECONDS}. */
   public static final List<Integer> SHORT_CACHED_ERRORS = List.of(403, 404, 500, 502, 503, 504);
   public static final int ERROR_CACHE_SECONDS = 1;
+  /**
+   * The playlist function's switch ({@code PlaylistConfig.ENV_EDGE_TOKENS}) that puts a token on
+   * every media URI, public streams included; set on the function by the stack with this CDN.
+   */
+  public static final String EDGE_TOKENS_ENV = "TRIBUTARY_PLAYLIST_EDGE_TOKENS";
 
   private final Distribution distribution;
 
   public Cdn(Construct scope, String id, Bucket media, FunctionUrl playlistUrl, IFunction playlist, AccessLogs logs,
-             String priceClass) {
+             String priceClass, ISecret playbackKey) {
     super(scope, id);
+    // The key enters the function code as a dynamic reference resolved at deploy: never in the
+    // template or the cloud assembly. Like the playlist's environment, the deployed code is
+    // readable by whoever may call cloudfront:GetFunction.
+    Function mediaTokens = Function.Builder.create(this, "MediaTokens")
+        .comment("Tributary: playback token on every segment and init segment")
+        .runtime(FunctionRuntime.JS_2_0)
+        .code(FunctionCode.fromInline(MediaTokenCheck.code(playbackKey.getSecretValue().unsafeUnwrap())))
+        .build();
     ResponseHeadersPolicy cors = ResponseHeadersPolicy.Builder.create(this, "Cors")
         .comment("Players on any origin may fetch manifests and segments")
         .corsBehavior(ResponseHeadersCorsBehavior.builder()
@@ -122,6 +148,9 @@ public final class Cdn extends Construct {
             .cachedMethods(CachedMethods.CACHE_GET_HEAD_OPTIONS)
             .cachePolicy(segments)
             .responseHeadersPolicy(cors)
+            // Before the cache: a cached segment is only served to a request with a valid token.
+            .functionAssociations(List.of(FunctionAssociation.builder()
+                .function(mediaTokens).eventType(FunctionEventType.VIEWER_REQUEST).build()))
             // fMP4 does not compress; skipping it saves edge CPU and keeps byte ranges exact.
             .compress(false)
             .build())

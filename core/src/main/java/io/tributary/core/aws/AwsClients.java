@@ -67,6 +67,11 @@ public final class AwsClients {
     return new AwsClients(AwsSettings.fromEnv());
   }
 
+  /** The credentials every client here signs with, for SDK clients of other services (EventBridge, API Gateway). */
+  public AwsCredentialsProvider credentials() {
+    return credentials;
+  }
+
   public AwsSettings settings() {
     return settings;
   }

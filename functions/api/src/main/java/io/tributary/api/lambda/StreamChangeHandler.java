@@ -72,7 +72,7 @@ public class StreamChangeHandler implements RequestHandler<DynamodbEvent, Stream
   }
 
   private StreamChangeHandler(ChangeHandlerConfig config, AwsClients clients, Map<String, String> env, Clock clock) {
-    this(config, eventBridge(config, clients.settings(), env), clients.sqs(), pusher(config, clients, env), clock,
+    this(config, eventBridge(config, clients), clients.sqs(), pusher(config, clients, env), clock,
         Boolean.parseBoolean(env.getOrDefault("TRIBUTARY_EMF", "false")));
   }
 
@@ -91,10 +91,9 @@ public class StreamChangeHandler implements RequestHandler<DynamodbEvent, Stream
    * Core's factory covers the emulated services only; EventBridge takes region, endpoint (tests,
    * emulators) and credentials from the same environment.
    */
-  private static EventBridgeClient eventBridge(ChangeHandlerConfig config, AwsSettings settings,
-                                               Map<String, String> env) {
-    var b = EventBridgeClient.builder().region(Region.of(settings.region()))
-        .credentialsProvider(EnvCredentials.from(env)).httpClient(UrlConnectionHttpClient.create());
+  private static EventBridgeClient eventBridge(ChangeHandlerConfig config, AwsClients clients) {
+    var b = EventBridgeClient.builder().region(Region.of(clients.settings().region()))
+        .credentialsProvider(clients.credentials()).httpClient(UrlConnectionHttpClient.create());
     config.eventBridgeEndpoint().ifPresent(b::endpointOverride);
     return b.build();
   }
@@ -104,7 +103,7 @@ public class StreamChangeHandler implements RequestHandler<DynamodbEvent, Stream
                                                Map<String, String> env) {
     return config.socketEndpoint().map(endpoint -> new SocketPusher(ApiGatewayManagementApiClient.builder()
         .region(Region.of(clients.settings().region())).endpointOverride(endpoint)
-        .credentialsProvider(EnvCredentials.from(env)).httpClient(UrlConnectionHttpClient.create()).build(),
+        .credentialsProvider(clients.credentials()).httpClient(UrlConnectionHttpClient.create()).build(),
         new SocketConnections(clients.dynamo(), ResourceNames.fromEnv(env))));
   }
 

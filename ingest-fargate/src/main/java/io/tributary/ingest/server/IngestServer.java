@@ -17,6 +17,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.tributary.ingest.chunk.RtmpPipeline;
 import io.tributary.ingest.sink.Uploader;
+import io.tributary.ingest.streams.HealthHistory;
 import io.tributary.ingest.streams.StreamRepository;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -55,6 +56,7 @@ public final class IngestServer implements AutoCloseable {
   private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, ioHandler());
   private final ExecutorService blocking;
   private final ScheduledExecutorService timers;
+  private final HealthHistory history;
   private final List<Channel> listeners = new ArrayList<>();
   private volatile boolean draining;
 
@@ -67,7 +69,9 @@ public final class IngestServer implements AutoCloseable {
     this.registry = new LiveRegistry(count -> protection.publishers(count));
     this.gate = new ConnectionGate(config.maxConnections(), config.maxConnectionsPerIp(), metrics);
     PublishAuthorizer authorizer = new PublishAuthorizer(repo, config, registry, blocking, metrics);
-    this.services = new IngestServices(config, repo, uploader, metrics, registry, authorizer, blocking, timers);
+    // History samples wait at most a second for companions; a few minutes of them while DynamoDB fails.
+    this.history = new HealthHistory(repo, 1000, Math.max(1000, config.maxConnections() * 60));
+    this.services = new IngestServices(config, repo, uploader, metrics, registry, authorizer, blocking, timers, history);
   }
 
   private static IoHandlerFactory ioHandler() {
@@ -186,5 +190,6 @@ public final class IngestServer implements AutoCloseable {
     timers.shutdownNow();
     blocking.shutdown();
     uploader.close();
+    history.close();
   }
 }

@@ -48,6 +48,7 @@ final class LivePublish {
   private final ScheduledFuture<?> healthTask;
   private final java.util.concurrent.ScheduledFuture<?> leaseTask;
   private final LeaseWatch lease;
+  private final DynamoSessionLedger ledger;
   private volatile CompletableFuture<Void> ended;
 
   LivePublish(Channel channel, Authorization auth, IngestServices s) {
@@ -57,8 +58,9 @@ final class LivePublish {
     this.stream = auth.config();
     long now = System.currentTimeMillis();
     this.lease = new LeaseWatch(s.config().lease().toMillis(), auth.startedAtMs());
+    this.ledger = new DynamoSessionLedger(s.repo(), stream, auth.session(), lease);
     this.queue = s.uploader().open(new SessionTarget(stream.streamId(), auth.session(), stream.segmentDurationMs(),
-        stream.ladderPreset()), new DynamoSessionLedger(s.repo(), stream, auth.session(), lease),
+        stream.ladderPreset()), ledger,
         reason -> channel.eventLoop().execute(() -> fail(reason)));
     this.chunker = new KeyframeChunker(stream.segmentDurationMs(), MAX_CHUNK_MS, s.config().maxChunkBytes(),
         s.uploader().blocks(), queue::submit);
@@ -173,6 +175,12 @@ final class LivePublish {
           .metric(MetricNames.INGEST_BITRATE_KBPS, sample.bitrateKbps(),
           "Kilobits/Second").metric("IngestFps", sample.fps(), "Count/Second").property("streamId", streamId())
           .property("sessionId", sessionId()).toJson(sample.atMs()));
+    }
+    s.history().add(stream.streamId(), auth.session(), sample);
+    // The latest sample rides on the next chunk's seq write; only when no chunk took the previous
+    // one within an interval is this one written on its own (which also extends the lease).
+    if (!ledger.offerHealth(sample) || !ledger.takeHealth(sample)) {
+      return;
     }
     s.blocking().execute(() -> {
       try {

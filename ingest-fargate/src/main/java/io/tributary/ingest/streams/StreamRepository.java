@@ -11,15 +11,19 @@ import io.tributary.core.resources.SessionsTable;
 import io.tributary.core.resources.StreamsTable;
 import io.tributary.ingest.flv.HealthSample;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Ingest's reads and writes in DynamoDB. Every multi-writer invariant is a conditional write on
@@ -142,14 +146,35 @@ public final class StreamRepository {
    * lease), extending the lease to {@code leaseUntilMs} in the same write.
    */
   public long nextSeq(StreamId stream, SessionId session, long leaseUntilMs) {
+    return nextSeq(stream, session, leaseUntilMs, null);
+  }
+
+  /**
+   * As {@link #nextSeq(StreamId, SessionId, long)}, also setting the stream's latest health when
+   * {@code health} is not null: the sample rides on the write a chunk makes anyway instead of
+   * costing a call of its own (one chunk every few seconds per stream, hundreds of streams per task).
+   */
+  public long nextSeq(StreamId stream, SessionId session, long leaseUntilMs, HealthSample health) {
+    Map<String, String> attrs = new HashMap<>(Map.of("#ns", StreamsTable.NEXT_SEQ, "#ls", StreamsTable.LIVE_SESSION_ID,
+        "#lu", StreamsTable.LEASE_UNTIL));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":s", s(session.value()),
+        ":u", n(leaseUntilMs)));
+    String update = "ADD #ns :one SET #lu = :u";
+    if (health != null) {
+      update += ", #h = :h, #ha = :at";
+      attrs.put("#h", StreamsTable.HEALTH);
+      attrs.put("#ha", StreamsTable.HEALTH_AT);
+      values.put(":h", AttributeValue.fromM(healthAttributes(session, health)));
+      values.put(":at", n(health.atMs()));
+    }
+    String expr = update;
     try {
       UpdateItemResponse r = dynamo.updateItem(b -> b.tableName(names.streamsTable())
           .key(Map.of(StreamsTable.STREAM_ID, s(stream.value())))
-          .updateExpression("ADD #ns :one SET #lu = :u")
+          .updateExpression(expr)
           .conditionExpression("#ls = :s")
-          .expressionAttributeNames(Map.of("#ns", StreamsTable.NEXT_SEQ, "#ls", StreamsTable.LIVE_SESSION_ID,
-              "#lu", StreamsTable.LEASE_UNTIL))
-          .expressionAttributeValues(Map.of(":one", n(1), ":s", s(session.value()), ":u", n(leaseUntilMs)))
+          .expressionAttributeNames(attrs)
+          .expressionAttributeValues(values)
           .returnValues(ReturnValue.UPDATED_NEW));
       return num(r.attributes(), StreamsTable.NEXT_SEQ, 1) - 1;
     } catch (ConditionalCheckFailedException e) {
@@ -254,10 +279,60 @@ public final class StreamRepository {
   }
 
   /**
-   * Latest health on the stream item (for the API's stream view) and a sample in the metrics
-   * table; the stream-item write also extends the lease to {@code leaseUntilMs}.
+   * Latest health on the stream item (for the API's stream view), extending the lease to
+   * {@code leaseUntilMs}; used when no chunk write carried the sample. The history sample goes
+   * through {@link #writeHealthHistory}.
    */
   public void writeHealth(StreamId stream, SessionId session, HealthSample h, long leaseUntilMs) {
+    try {
+      dynamo.updateItem(b -> b.tableName(names.streamsTable())
+          .key(Map.of(StreamsTable.STREAM_ID, s(stream.value())))
+          .updateExpression("SET #h = :h, #ha = :at, #lu = :u")
+          .conditionExpression("#ls = :s")
+          .expressionAttributeNames(Map.of("#h", StreamsTable.HEALTH, "#ha", StreamsTable.HEALTH_AT,
+              "#ls", StreamsTable.LIVE_SESSION_ID, "#lu", StreamsTable.LEASE_UNTIL))
+          .expressionAttributeValues(Map.of(":h", AttributeValue.fromM(healthAttributes(session, h)), ":at", n(h.atMs()),
+              ":s", s(session.value()), ":u", n(leaseUntilMs))));
+    } catch (ConditionalCheckFailedException e) {
+      throw new LeaseLostException(stream.value(), session.value());
+    } catch (SdkException e) {
+      throw new StreamStoreException("cannot write health of " + stream + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The metrics-table item of one health sample (history for the API's graphs, expiring by TTL). */
+  public static Map<String, AttributeValue> healthHistoryItem(StreamId stream, SessionId session, HealthSample h) {
+    Map<String, AttributeValue> sample = healthAttributes(session, h);
+    sample.put(MetricsTable.STREAM_ID, s(stream.value()));
+    sample.put(MetricsTable.TS, n(h.atMs()));
+    sample.put(MetricsTable.EXPIRES_AT, n(h.atMs() / 1000 + METRICS_TTL_S));
+    return sample;
+  }
+
+  /**
+   * Writes up to 25 history items in one BatchWriteItem (the API's limit); returns the items
+   * DynamoDB did not process (throttling), for the caller to send again.
+   */
+  public List<Map<String, AttributeValue>> writeHealthHistory(List<Map<String, AttributeValue>> items) {
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    if (items.size() > 25) {
+      throw new IllegalArgumentException("BatchWriteItem takes at most 25 items, got " + items.size());
+    }
+    List<WriteRequest> writes = items.stream()
+        .map(i -> WriteRequest.builder().putRequest(PutRequest.builder().item(i).build()).build()).toList();
+    try {
+      BatchWriteItemResponse r = dynamo.batchWriteItem(b -> b.requestItems(Map.of(names.metricsTable(), writes)));
+      List<WriteRequest> left = r.hasUnprocessedItems() ? r.unprocessedItems().getOrDefault(names.metricsTable(),
+          List.of()) : List.of();
+      return left.stream().map(w -> w.putRequest().item()).toList();
+    } catch (SdkException e) {
+      throw new StreamStoreException("cannot write " + items.size() + " health samples: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, AttributeValue> healthAttributes(SessionId session, HealthSample h) {
     Map<String, AttributeValue> m = new HashMap<>();
     m.put("sessionId", s(session.value()));
     m.put(MetricsTable.BITRATE_KBPS, n(h.bitrateKbps()));
@@ -273,25 +348,7 @@ public final class StreamRepository {
     m.put(MetricsTable.KEYFRAME_INTERVAL_MS, n(h.keyframeIntervalMs()));
     m.put(MetricsTable.AV_DRIFT_MS, n(h.avDriftMs()));
     m.put(MetricsTable.WARNINGS, AttributeValue.fromL(h.warnings().stream().map(StreamRepository::s).toList()));
-    try {
-      dynamo.updateItem(b -> b.tableName(names.streamsTable())
-          .key(Map.of(StreamsTable.STREAM_ID, s(stream.value())))
-          .updateExpression("SET #h = :h, #ha = :at, #lu = :u")
-          .conditionExpression("#ls = :s")
-          .expressionAttributeNames(Map.of("#h", StreamsTable.HEALTH, "#ha", StreamsTable.HEALTH_AT,
-              "#ls", StreamsTable.LIVE_SESSION_ID, "#lu", StreamsTable.LEASE_UNTIL))
-          .expressionAttributeValues(Map.of(":h", AttributeValue.fromM(m), ":at", n(h.atMs()),
-              ":s", s(session.value()), ":u", n(leaseUntilMs))));
-    } catch (ConditionalCheckFailedException e) {
-      throw new LeaseLostException(stream.value(), session.value());
-    } catch (SdkException e) {
-      throw new StreamStoreException("cannot write health of " + stream + ": " + e.getMessage(), e);
-    }
-    Map<String, AttributeValue> sample = new HashMap<>(m);
-    sample.put(MetricsTable.STREAM_ID, s(stream.value()));
-    sample.put(MetricsTable.TS, n(h.atMs()));
-    sample.put(MetricsTable.EXPIRES_AT, n(h.atMs() / 1000 + METRICS_TTL_S));
-    put(names.metricsTable(), sample, "health sample of " + stream);
+    return m;
   }
 
   private Map<String, AttributeValue> get(String table, Map<String, AttributeValue> key) {

@@ -89,8 +89,11 @@ class StreamRepositoryIT {
     assertEquals(s.keyId(), live.get(SessionsTable.KEY_ID).s());
     assertEquals("0", live.get(SessionsTable.FIRST_SEQ).n());
 
-    repo.writeHealth(s.streamId(), session, new HealthSample(now, 2900, 30, 1280, 720, "avc", "aac", 2000, 12,
-        List.of("keyframe interval too long")), now + 30_000);
+    HealthSample health = new HealthSample(now, 2900, 30, 1280, 720, "avc", "aac", 2000, 12,
+        List.of("keyframe interval too long"));
+    repo.writeHealth(s.streamId(), session, health, now + 30_000);
+    assertEquals(List.of(), repo.writeHealthHistory(List.of(StreamRepository.healthHistoryItem(s.streamId(), session,
+        health))));
     Map<String, AttributeValue> item = TestStreams.streamItem(aws, s.streamId());
     assertEquals(Long.toString(now + 30_000), item.get(StreamsTable.LEASE_UNTIL).n(), "health extends the lease");
     assertEquals(0, repo.nextSeq(s.streamId(), session, now + 40_000));

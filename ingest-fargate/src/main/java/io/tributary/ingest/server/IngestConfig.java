@@ -33,6 +33,7 @@ public record IngestConfig(
     Duration healthInterval,
     Duration unauthorizedDelay,
     int uploadThreads,
+    int jobLingerMs,
     long bufferMemoryBytes,
     long spillMaxBytesPerSession,
     Path spillDir,
@@ -70,6 +71,9 @@ public record IngestConfig(
     if (maxChunkBytes < (1 << 20)) {
       throw new IllegalArgumentException("TRIBUTARY_INGEST_MAX_CHUNK_BYTES must be >= 1 MiB, got " + maxChunkBytes);
     }
+    if (jobLingerMs < 0 || jobLingerMs > 1000) {
+      throw new IllegalArgumentException("TRIBUTARY_INGEST_JOB_LINGER_MS must be in 0..1000, got " + jobLingerMs);
+    }
     if (unauthorizedDelay.isNegative() || drainTimeout.isNegative()) {
       throw new IllegalArgumentException("delays cannot be negative");
     }
@@ -96,6 +100,7 @@ public record IngestConfig(
    * TRIBUTARY_INGEST_HEALTH_INTERVAL_MS   5000
    * TRIBUTARY_INGEST_UNAUTHORIZED_DELAY_MS 1000     answer delay for a wrong key
    * TRIBUTARY_INGEST_UPLOAD_THREADS       16
+   * TRIBUTARY_INGEST_JOB_LINGER_MS        20        wait this long for more jobs to send in one SendMessageBatch
    * TRIBUTARY_INGEST_BUFFER_MEMORY_BYTES  268435456 chunks held in memory (all sessions) before spilling
    * TRIBUTARY_INGEST_SPILL_MAX_BYTES      536870912 per session on disk; past it the stream is dropped
    * TRIBUTARY_INGEST_SPILL_DIR            $TMPDIR/tributary-ingest-spill
@@ -131,6 +136,7 @@ public record IngestConfig(
         Duration.ofMillis(EnvVars.longValue(env, "TRIBUTARY_INGEST_HEALTH_INTERVAL_MS", 5000)),
         Duration.ofMillis(EnvVars.longValue(env, "TRIBUTARY_INGEST_UNAUTHORIZED_DELAY_MS", 1000)),
         EnvVars.integer(env, "TRIBUTARY_INGEST_UPLOAD_THREADS", 16),
+        EnvVars.integer(env, "TRIBUTARY_INGEST_JOB_LINGER_MS", 20),
         EnvVars.longValue(env, "TRIBUTARY_INGEST_BUFFER_MEMORY_BYTES", 256L << 20),
         EnvVars.longValue(env, "TRIBUTARY_INGEST_SPILL_MAX_BYTES", 512L << 20),
         Path.of(env.getOrDefault("TRIBUTARY_INGEST_SPILL_DIR",

@@ -36,7 +36,8 @@ public final class IngestMain {
     ResourceNames names = ResourceNames.fromEnv();
     Uploader uploader = new Uploader(new UploaderSettings(config.uploadThreads(), config.bufferMemoryBytes(),
         config.spillMaxBytesPerSession(), config.spillDir(), Duration.ofMinutes(2)),
-        new S3ChunkStore(aws.s3(), names.rawBucket()), BatchingSqsJobPublisher.forQueue(aws.sqs(), names.jobQueue(), 2));
+        new S3ChunkStore(aws.s3(), names.rawBucket()), BatchingSqsJobPublisher.forQueue(aws.sqs(), names.jobQueue(), 2,
+        config.jobLingerMs()));
     TaskProtection protection = new TaskProtection(config.ecsAgentUri());
     IngestServer server = new IngestServer(config, new StreamRepository(aws.dynamo(), names), uploader, protection);
     InetSocketAddress rtmp;

@@ -54,6 +54,30 @@ class BatchingSqsJobPublisherIT {
     assertEquals(n, got.stream().map(r -> r.job().seq()).distinct().count());
   }
 
+  /** Jobs arriving one at a time, 5 ms apart, as chunks of many streams close: a linger gathers them. */
+  @Test
+  void aShortLingerBatchesJobsThatTrickleIn(LocalAws aws) throws Exception {
+    StreamId stream = StreamId.random();
+    SessionId session = SessionId.startingAt(Instant.now());
+    int n = 40;
+    try (BatchingSqsJobPublisher p = new BatchingSqsJobPublisher(aws.clients().sqs(), aws.queueUrl(), 1, 50)) {
+      ExecutorService callers = Executors.newFixedThreadPool(n);
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        long seq = i;
+        done.add(callers.submit(() -> p.publish(job(stream, session, seq, seq == n - 1))));
+        Thread.sleep(5);
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      callers.shutdown();
+      assertEquals(n, p.sent());
+      assertTrue(p.calls() <= n / 3, "a 50 ms linger gathers jobs 5 ms apart: " + p.calls() + " calls for " + n);
+    }
+    assertEquals(n, QueuedJobs.await(aws, stream.value(), n, 15_000).stream().map(r -> r.job().seq()).distinct().count());
+  }
+
   @Test
   void aFailedCallFailsItsCallersSoTheyRetry(LocalAws aws) {
     try (BatchingSqsJobPublisher p = new BatchingSqsJobPublisher(aws.clients().sqs(),

@@ -16,9 +16,9 @@ awslocal s3api put-bucket-cors --bucket tributary-media --cors-configuration '{"
 # Tables (on-demand, GSIs with ALL projection, TTL where the schema has one)
 if ! awslocal dynamodb describe-table --table-name tributary-streams >/dev/null 2>&1; then
   awslocal dynamodb create-table --table-name tributary-streams --billing-mode PAY_PER_REQUEST \
-    --attribute-definitions AttributeName=streamId,AttributeType=S AttributeName=tenantId,AttributeType=S AttributeName=createdAt,AttributeType=N \
+    --attribute-definitions AttributeName=streamId,AttributeType=S AttributeName=tenantId,AttributeType=S AttributeName=createdAt,AttributeType=N AttributeName=liveTaskId,AttributeType=S \
     --key-schema AttributeName=streamId,KeyType=HASH \
-    --global-secondary-indexes '[{"IndexName":"byTenant","KeySchema":[{"AttributeName":"tenantId","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}}]' >/dev/null
+    --global-secondary-indexes '[{"IndexName":"byTenant","KeySchema":[{"AttributeName":"tenantId","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},{"IndexName":"byLeaseTask","KeySchema":[{"AttributeName":"liveTaskId","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}]' >/dev/null
   awslocal dynamodb wait table-exists --table-name tributary-streams
 fi
 if ! awslocal dynamodb describe-table --table-name tributary-stream-keys >/dev/null 2>&1; then

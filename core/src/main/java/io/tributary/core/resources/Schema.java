@@ -21,7 +21,8 @@ public record Schema(ResourceNames names) {
   public TableSpec streams() {
     return new TableSpec(names.streamsTable(), str(StreamsTable.STREAM_ID), Optional.empty(),
         List.of(new TableSpec.Index(StreamsTable.BY_TENANT, str(StreamsTable.TENANT_ID),
-            Optional.of(num(StreamsTable.CREATED_AT)))),
+            Optional.of(num(StreamsTable.CREATED_AT))),
+            new TableSpec.Index(StreamsTable.BY_LEASE_TASK, str(StreamsTable.LIVE_TASK_ID), Optional.empty())),
         Optional.empty());
   }
 

@@ -40,6 +40,12 @@ public final class StreamsTable {
   /** N: epoch ms the stream was deleted; media is removed by a background sweep. */
   public static final String DELETED_AT = "deletedAt";
   public static final String BY_TENANT = "byTenant";
+  /**
+   * Sparse GSI keyed by {@link #LIVE_TASK_ID}: only streams whose lease some ingest task holds are
+   * in it, so the lease reaper finds a stopped task's streams with one Query instead of a Scan.
+   * Ingest removes the attribute when it releases the lease, which takes the item out again.
+   */
+  public static final String BY_LEASE_TASK = "byLeaseTask";
 
   private StreamsTable() {}
 }

@@ -1,6 +1,8 @@
 package io.tributary.ingest.server;
 
 import io.tributary.core.config.EnvVars;
+import io.tributary.core.ecs.EcsTaskArn;
+import io.tributary.core.ecs.EcsTaskMetadata;
 import io.tributary.ingest.chunk.RtmpLimits;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -87,7 +89,8 @@ public record IngestConfig(
    * TRIBUTARY_INGEST_HTTP_PORT            8086      /health and /metrics
    * TRIBUTARY_INGEST_TLS_PORT             (off)     RTMPS, with _TLS_CERT and _TLS_KEY (PEM, PKCS#8 key)
    * TRIBUTARY_INGEST_APP                  live      RTMP application in rtmp://host/{app}/{key}
-   * TRIBUTARY_TASK_ID                     hostname-uuid  lease holder id (ECS: the task id)
+   * TRIBUTARY_TASK_ID                     hostname-uuid  lease holder id; on ECS (ECS_CONTAINER_METADATA_URI_V4 set)
+   *                                       the task id from the task metadata endpoint
    * TRIBUTARY_INGEST_HANDSHAKE_TIMEOUT_MS 10000
    * TRIBUTARY_INGEST_MAX_MESSAGE_BYTES    4194304   largest RTMP message a peer may declare
    * TRIBUTARY_INGEST_MAX_PEER_CHUNK_SIZE  1048576   largest Set Chunk Size accepted
@@ -126,7 +129,9 @@ public record IngestConfig(
         Optional.ofNullable(blank(env.get("TRIBUTARY_INGEST_TLS_CERT"))).map(Path::of),
         Optional.ofNullable(blank(env.get("TRIBUTARY_INGEST_TLS_KEY"))).map(Path::of),
         env.getOrDefault("TRIBUTARY_INGEST_APP", "live"),
-        Optional.ofNullable(blank(env.get("TRIBUTARY_TASK_ID"))).orElseGet(IngestConfig::defaultTaskId),
+        // On ECS the lease holder is the task id, the one an ECS Task State Change event names (the lease reaper).
+        Optional.ofNullable(blank(env.get("TRIBUTARY_TASK_ID")))
+            .or(() -> EcsTaskMetadata.taskArn(env).map(EcsTaskArn::taskId)).orElseGet(IngestConfig::defaultTaskId),
         limits,
         Duration.ofMillis(EnvVars.longValue(env, "TRIBUTARY_INGEST_IDLE_TIMEOUT_MS", 30_000)),
         EnvVars.integer(env, "TRIBUTARY_INGEST_MAX_CONNECTIONS", 1000),

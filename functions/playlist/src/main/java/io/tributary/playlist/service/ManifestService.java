@@ -33,6 +33,8 @@ public final class ManifestService {
   static final long MEDIA_TOKEN_PLAY_S = 6 * 3600;
   /** Issued media tokens expire on this grid, so concurrent manifests carry the same one. */
   static final long MEDIA_TOKEN_GRID_S = 3600;
+  /** A session record is kept at least this long after its session started (ingest's TTL: 30 days after its end). */
+  static final long SESSION_RECORD_SURELY_KEPT_MS = 24L * 3600 * 1000;
   /** Items read beyond the window: segments finished out of order past a pending one. */
   static final int SLACK = 10;
 
@@ -169,7 +171,7 @@ public final class ManifestService {
     } else {
       items = index.newest(streamId, limit(view));
     }
-    if (!sessionsKnown(view, items)) {
+    if (!sessionsKnown(view, items, now)) {
       view = catalog.refresh(streamId).orElse(view);
     }
     Optional<Window> window = new WindowSelector(settings).select(request, view.config(), items, view.sessions());
@@ -219,9 +221,16 @@ public final class ManifestService {
     return window + SLACK;
   }
 
-  private static boolean sessionsKnown(StreamView view, List<IndexedSegment> items) {
+  /**
+   * False when a listed session start is missing from the cached view while its record may still
+   * exist: a session that began after the cache was filled. A record outlives its session by 30
+   * days (ingest's TTL), so a start older than a day that the table did not return has expired;
+   * re-reading for it on every request would only add two reads per manifest.
+   */
+  private static boolean sessionsKnown(StreamView view, List<IndexedSegment> items, long nowMs) {
     for (IndexedSegment s : items) {
-      if (s.discontinuity() && view.session(s.sessionId()).isEmpty()) {
+      if (s.discontinuity() && s.capturedAtMs() > nowMs - SESSION_RECORD_SURELY_KEPT_MS
+          && view.session(s.sessionId()).isEmpty()) {
         return false;
       }
     }

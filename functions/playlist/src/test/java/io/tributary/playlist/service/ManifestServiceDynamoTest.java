@@ -130,6 +130,24 @@ class ManifestServiceDynamoTest {
     assertEquals(List.of("GetItem", "Query", "Query"), s.counter().operations());
   }
 
+  /**
+   * The reconnect case two days later with its session records expired (TTL): the unknown
+   * session start is not re-read on every request, so each manifest is still one Query.
+   */
+  @Test
+  void expiredSessionRecordsAreNotReReadOnEveryRequest(LocalAws aws) {
+    GoldenCase c = GoldenCase.load("reconnect");
+    GoldenCase expired = new GoldenCase(c.name(), c.request(), c.config(), List.of(), c.segments(), c.json());
+    Setup s = write(aws, expired);
+    s.clock().addAndGet(2L * 24 * 3600 * 1000);
+    s.service().live(s.streamId(), "master.m3u8", ViewerQuery.NONE); // warms the stream cache
+    s.counter().reset();
+    for (String f : List.of("source.m3u8", "360p.m3u8", "manifest.mpd")) {
+      assertEquals(200, s.service().live(s.streamId(), f, ViewerQuery.NONE).status(), f);
+    }
+    assertEquals(List.of("Query", "Query", "Query"), s.counter().operations());
+  }
+
   @Test
   void unknownStreamSessionAndRenditionAre404WithOneSecondCache(LocalAws aws) {
     Setup s = write(aws, GoldenCase.load("end"));

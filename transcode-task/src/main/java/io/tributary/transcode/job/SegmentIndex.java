@@ -70,9 +70,10 @@ public final class SegmentIndex {
   }
 
   private Map<String, AttributeValue> withOrdinal(Map<String, AttributeValue> item) {
+    AttributeValue first = item.get(SegmentsTable.DISCONTINUITY);
     OptionalLong ordinal = ordinal(item.get(SegmentsTable.STREAM_ID).s(),
         Long.parseLong(item.get(SegmentsTable.SEQ).n()), item.get(SegmentsTable.SESSION_ID).s(),
-        Boolean.TRUE.equals(item.get(SegmentsTable.DISCONTINUITY).bool()));
+        first != null && Boolean.TRUE.equals(first.bool()));
     if (ordinal.isEmpty()) {
       return item;
     }

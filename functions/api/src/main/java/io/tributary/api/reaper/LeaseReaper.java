@@ -1,0 +1,204 @@
+package io.tributary.api.reaper;
+
+import io.tributary.core.id.StreamId;
+import io.tributary.core.resources.ResourceNames;
+import io.tributary.core.resources.SessionsTable;
+import io.tributary.core.resources.StreamsTable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Ends what a stopped ingest task left live, the way ingest ends a publish itself
+ * ({@code DynamoSessionLedger.ended}: the session record ENDED, then the lease released), so the
+ * next publisher of those streams gets in at once instead of after the lease runs out, and the
+ * release reaches the change stream as {@code stream.ended}.
+ *
+ * <p>Only conditional writes, one item each (no transactions, see core {@code Schema}): the
+ * session is ended only while it is still LIVE under this task, the lease released only while
+ * this task still holds this session's lease. A stream another task took over meanwhile, a session
+ * ingest ended itself (SIGTERM drain), a redelivered event: each write's condition fails and
+ * nothing changes. Finding the streams is one Query on the sparse {@code byLeaseTask} index.
+ */
+public final class LeaseReaper {
+  /** The session end reason, beside ingest's unpublish, disconnect, idle, drain, lease-lost, ... */
+  public static final String END_REASON = "task-stopped";
+  /** As ingest: sessions of streams that do not record expire after 30 days. */
+  static final long SESSION_TTL_S = 30 * 24 * 3600;
+  private static final Logger LOG = LoggerFactory.getLogger(LeaseReaper.class);
+
+  private final DynamoDbClient dynamo;
+  private final ResourceNames names;
+
+  public LeaseReaper(DynamoDbClient dynamo, ResourceNames names) {
+    this.dynamo = dynamo;
+    this.names = names;
+  }
+
+  /**
+   * Ends every session whose lease {@code taskId} holds.
+   *
+   * @throws LeaseReapException after trying every stream, when some write (or the query) failed;
+   *     the writes that succeeded stay, and a retry finds only the rest
+   */
+  public ReapResult reap(String taskId, long nowMs) {
+    List<HeldLease> held;
+    try {
+      held = heldBy(taskId);
+    } catch (SdkException e) {
+      throw new LeaseReapException(taskId, List.of(), "cannot query " + StreamsTable.BY_LEASE_TASK + ": "
+          + e.getMessage(), e);
+    }
+    int released = 0;
+    int ended = 0;
+    List<String> failed = new ArrayList<>();
+    SdkException firstError = null;
+    for (HeldLease lease : held) {
+      MDC.put("streamId", lease.streamId().value());
+      MDC.put("sessionId", lease.sessionId());
+      try {
+        boolean sessionEnded = endSession(lease, nowMs);
+        boolean leaseReleased = release(lease, nowMs);
+        ended += sessionEnded ? 1 : 0;
+        released += leaseReleased ? 1 : 0;
+        LOG.info("stopped task {}: session {}, lease {}", taskId, sessionEnded ? "ended" : "already ended",
+            leaseReleased ? "released" : "no longer held by it");
+      } catch (SdkException e) {
+        LOG.warn("stopped task {}: cannot end the session or release the lease: {}", taskId, e.toString());
+        failed.add(lease.streamId().value());
+        firstError = firstError == null ? e : firstError;
+      } finally {
+        MDC.remove("streamId");
+        MDC.remove("sessionId");
+      }
+    }
+    if (firstError != null) {
+      throw new LeaseReapException(taskId, failed, firstError.getMessage(), firstError);
+    }
+    return new ReapResult(held.size(), released, ended, failed);
+  }
+
+  /** The leases the index lists for {@code taskId}, every page. */
+  public List<HeldLease> heldBy(String taskId) {
+    List<HeldLease> out = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      QueryResponse page = dynamo.query(b -> b.tableName(names.streamsTable()).indexName(StreamsTable.BY_LEASE_TASK)
+          .keyConditionExpression("#lt = :t")
+          .expressionAttributeNames(Map.of("#lt", StreamsTable.LIVE_TASK_ID))
+          .expressionAttributeValues(Map.of(":t", s(taskId)))
+          .exclusiveStartKey(from));
+      for (Map<String, AttributeValue> item : page.items()) {
+        String stream = str(item, StreamsTable.STREAM_ID);
+        String session = str(item, StreamsTable.LIVE_SESSION_ID);
+        if (stream == null || session == null || !StreamId.isValid(stream)) {
+          LOG.warn("stopped task {}: index item without a stream or session id skipped: {} / {}", taskId, stream,
+              session);
+          continue;
+        }
+        AttributeValue next = item.get(StreamsTable.NEXT_SEQ);
+        OptionalLong last = next == null || next.n() == null || new BigDecimal(next.n()).longValue() < 1
+            ? OptionalLong.empty() : OptionalLong.of(new BigDecimal(next.n()).longValue() - 1);
+        AttributeValue rec = item.get(StreamsTable.RECORDING);
+        out.add(new HeldLease(new StreamId(stream), session, taskId, last,
+            rec != null && Boolean.TRUE.equals(rec.bool())));
+      }
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return out;
+  }
+
+  /**
+   * The session record ENDED with {@link #END_REASON}, only while it is LIVE under this task. Its
+   * {@code lastSeq} is the stream's last seq when the session took it (not below its firstSeq);
+   * otherwise the session produced no chunk and, as ingest writes it, has none.
+   *
+   * @return true if this call ended it
+   */
+  public boolean endSession(HeldLease lease, long nowMs) {
+    if (lease.lastSeq().isPresent() && updateSession(lease, nowMs, lease.lastSeq())) {
+      return true;
+    }
+    return updateSession(lease, nowMs, OptionalLong.empty());
+  }
+
+  private boolean updateSession(HeldLease lease, long nowMs, OptionalLong lastSeq) {
+    Map<String, String> attrs = new HashMap<>(Map.of("#st", SessionsTable.STATE, "#ea", SessionsTable.ENDED_AT,
+        "#er", SessionsTable.END_REASON, "#task", SessionsTable.TASK_ID));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":ended", s("ENDED"), ":at", n(nowMs),
+        ":reason", s(END_REASON), ":live", s("LIVE"), ":task", s(lease.taskId())));
+    StringBuilder update = new StringBuilder("SET #st = :ended, #ea = :at, #er = :reason");
+    StringBuilder condition = new StringBuilder("#st = :live AND #task = :task");
+    if (lastSeq.isPresent()) {
+      update.append(", #lq = :lq");
+      condition.append(" AND #fs <= :lq");
+      attrs.put("#lq", SessionsTable.LAST_SEQ);
+      attrs.put("#fs", SessionsTable.FIRST_SEQ);
+      values.put(":lq", n(lastSeq.getAsLong()));
+    }
+    if (!lease.recording()) {
+      update.append(", #exp = :exp");
+      attrs.put("#exp", SessionsTable.EXPIRES_AT);
+      values.put(":exp", n(nowMs / 1000 + SESSION_TTL_S));
+    }
+    try {
+      dynamo.updateItem(b -> b.tableName(names.sessionsTable())
+          .key(Map.of(SessionsTable.STREAM_ID, s(lease.streamId().value()), SessionsTable.SESSION_ID,
+              s(lease.sessionId())))
+          .updateExpression(update.toString())
+          .conditionExpression(condition.toString())
+          .expressionAttributeNames(attrs)
+          .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Releases the lease as ingest does on unpublish (lease attributes removed, state ENDED), only
+   * while this task still holds this session's lease.
+   *
+   * @return true if this call released it
+   */
+  public boolean release(HeldLease lease, long nowMs) {
+    try {
+      dynamo.updateItem(b -> b.tableName(names.streamsTable())
+          .key(Map.of(StreamsTable.STREAM_ID, s(lease.streamId().value())))
+          .updateExpression("REMOVE #ls, #lt, #lu SET #st = :ended, #upd = :now")
+          .conditionExpression("#ls = :s AND #lt = :t")
+          .expressionAttributeNames(Map.of("#ls", StreamsTable.LIVE_SESSION_ID, "#lt", StreamsTable.LIVE_TASK_ID,
+              "#lu", StreamsTable.LEASE_UNTIL, "#st", StreamsTable.STATE, "#upd", StreamsTable.UPDATED_AT))
+          .expressionAttributeValues(Map.of(":s", s(lease.sessionId()), ":t", s(lease.taskId()),
+              ":ended", s("ENDED"), ":now", n(nowMs))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private static String str(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null ? null : v.s();
+  }
+
+  private static AttributeValue s(String v) {
+    return AttributeValue.fromS(v);
+  }
+
+  private static AttributeValue n(long v) {
+    return AttributeValue.fromN(Long.toString(v));
+  }
+}

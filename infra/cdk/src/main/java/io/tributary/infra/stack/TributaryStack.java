@@ -8,6 +8,7 @@ import io.tributary.infra.config.Naming;
 import io.tributary.infra.config.ServiceContract;
 import io.tributary.infra.config.TranscodeMode;
 import io.tributary.infra.functions.Functions;
+import io.tributary.infra.functions.LeaseReaper;
 import io.tributary.infra.functions.LiveSockets;
 import io.tributary.infra.functions.ManagementApi;
 import io.tributary.infra.functions.MediaSweep;
@@ -88,6 +89,8 @@ public final class TributaryStack extends Stack {
     MediaSweep sweep = new MediaSweep(this, "MediaSweep", artifacts.apiJar(), env, buckets, tables);
     StreamChanges changes = new StreamChanges(this, "StreamChanges", artifacts.apiJar(), env, tables, sweep);
     LiveSockets sockets = new LiveSockets(this, "LiveSockets", artifacts.apiJar(), env, tables);
+    LeaseReaper reaper = new LeaseReaper(this, "LeaseReaper", artifacts.apiJar(), env, tables, cluster,
+        ingest.service().getTaskDefinition().getFamily());
     sockets.pushFrom(changes.function());
     Cdn cdn = new Cdn(this, "Cdn", buckets.media(), functions.playlistUrl(), functions.playlist().alias(), logs,
         config.priceClass(), secrets.playbackKey());
@@ -105,6 +108,9 @@ public final class TributaryStack extends Stack {
             + "WebSocket pushes lag (handler errors being retried, or throttling).");
     alarms.deadLetters("SweepDlqNotEmpty", sweep.dlq(), "A deleted stream's media sweep failed "
         + "every retry: its S3 objects and item remain until it is redriven.");
+    alarms.deadLetters("LeaseReaperFailures", reaper.failures(), "A stopped ingest task's leases were not "
+        + "released after every retry: its streams show LIVE and refuse reconnects until their leases run out, "
+        + "and their sessions stay LIVE. Redrive or inspect the event.");
     new Dashboard(this, "Dashboard", naming.stackName(), ingest.nlb(), jobs, cdn.distribution(), api.http(),
         alarms.all());
 

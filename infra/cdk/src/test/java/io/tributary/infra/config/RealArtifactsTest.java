@@ -84,7 +84,7 @@ class RealArtifactsTest {
         .outdir(Path.of("target", "cdk.out-real").toAbsolutePath().toString()).build());
     Template t = Template.fromStack(InfraApp.build(app, InfraConfig.defaults(), real, Map.of()));
     assertEquals(2, Templates.resources(t, "AWS::ECS::Service").size());
-    // API, playlist, stream change handler, media sweep, WebSocket authorizer and routes.
-    assertEquals(6, Templates.resources(t, "AWS::Lambda::Function").size());
+    // API, playlist, stream change handler, media sweep, WebSocket authorizer and routes, lease reaper.
+    assertEquals(7, Templates.resources(t, "AWS::Lambda::Function").size());
   }
 }

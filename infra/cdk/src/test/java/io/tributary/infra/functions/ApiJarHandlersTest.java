@@ -12,13 +12,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The change and sweep functions ship the API's Lambda jar: their handler classes must be in it
+ * The change, sweep, socket and lease reaper functions ship the API's Lambda jar: their handler classes must be in it
  * (checked against the real build output when functions/api was packaged, as in CI).
  */
 class ApiJarHandlersTest {
   @ParameterizedTest
   @ValueSource(strings = {StreamChanges.HANDLER, MediaSweep.HANDLER, LiveSockets.AUTHORIZER_HANDLER,
-      LiveSockets.ROUTES_HANDLER})
+      LiveSockets.ROUTES_HANDLER, LeaseReaper.HANDLER})
   void handlerClassIsInTheApiLambdaJar(String handler) throws IOException {
     // Surefire runs in infra/cdk.
     Path jar = Path.of("").toAbsolutePath().getParent().getParent().resolve(Artifacts.API_JAR);

@@ -27,8 +27,8 @@ class FunctionsTest {
       assertEquals(Map.of("ApplyOn", "PublishedVersions"), fn.get("SnapStart"));
       assertEquals(handlers.get(id), fn.get("Handler"));
     }
-    // API, playlist, stream change handler, media sweep, WebSocket authorizer and routes.
-    t.resourceCountIs("AWS::Lambda::Alias", 6);
+    // API, playlist, stream change handler, media sweep, WebSocket authorizer and routes, lease reaper.
+    t.resourceCountIs("AWS::Lambda::Alias", 7);
     t.allResourcesProperties("AWS::Lambda::Alias", Match.objectLike(Map.of("Name", JavaFunction.ALIAS)));
   }
 

@@ -130,6 +130,18 @@ class LeastPrivilegeTest {
   }
 
   @Test
+  void leaseReaperQueriesTheLeaseIndexAndUpdatesStreamsAndSessionsOnly() {
+    Map<String, Set<String>> a = access(Synth.defaults().template(), "LeaseReaperHandlerRole");
+    assertEquals(Map.of(
+        "LeaseReaperHandlerLogs", LOGS,
+        "TablesStreams/index/byLeaseTask", Set.of("dynamodb:Query"),
+        "TablesStreams", Set.of("dynamodb:UpdateItem"),
+        "TablesSessions", Set.of("dynamodb:UpdateItem"),
+        // The asynchronous invocation's on-failure destination: Lambda sends with the function's role.
+        "LeaseReaperFailures", Set.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl")), a);
+  }
+
+  @Test
   void sweepDeletesOnlyUnderTheStreamPrefixesAndOnlyStreamItems() {
     Template t = Synth.defaults().template();
     Map<String, Set<String>> a = access(t, "MediaSweepPurgeRole");
@@ -163,7 +175,7 @@ class LeastPrivilegeTest {
   void noFunctionRoleUsesAResourceWildcardButListStreams() {
     for (Template t : List.of(Synth.defaults().template(), Synth.variant().template())) {
       for (String role : List.of("FunctionsApiRole", "FunctionsPlaylistRole", "StreamChangesHandlerRole",
-          "MediaSweepPurgeRole", "LiveSocketsAuthorizerRole", "LiveSocketsRoutesRole")) {
+          "MediaSweepPurgeRole", "LiveSocketsAuthorizerRole", "LiveSocketsRoutesRole", "LeaseReaperHandlerRole")) {
         for (Map<String, Object> s : Templates.statementsOfRole(t, role)) {
           if ("*".equals(s.get("Resource"))) {
             assertEquals(List.of("dynamodb:ListStreams"), Templates.actions(s), role);

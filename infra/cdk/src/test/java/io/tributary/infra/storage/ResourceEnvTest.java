@@ -24,10 +24,10 @@ class ResourceEnvTest {
 
   @Test
   void everyServiceGetsEveryGeneratedName() {
-    // Functions: API, playlist, change handler, media sweep, WebSocket authorizer and routes
-    // (+ transcode in the variant).
-    assertServicesSeeAllNames(Synth.defaults().template(), 2, 6);
-    assertServicesSeeAllNames(Synth.variant().template(), 1, 7);
+    // Functions: API, playlist, change handler, media sweep, WebSocket authorizer and routes, lease
+    // reaper (+ transcode in the variant).
+    assertServicesSeeAllNames(Synth.defaults().template(), 2, 7);
+    assertServicesSeeAllNames(Synth.variant().template(), 1, 8);
   }
 
   @SuppressWarnings("unchecked")

@@ -13,12 +13,15 @@ package io.tributary.playlist.plan;
  *     session's EXT-X-TARGETDURATION. Ingest cuts at the first keyframe at or past the configured
  *     duration, so a segment overruns it by less than one keyframe interval: not at all when the
  *     interval divides the duration, up to the interval otherwise. The target is fixed from this
- *     bound, never from the segments seen (RFC 8216 4.3.3.1: it MUST NOT change). A larger bound
- *     costs latency: players start about three target durations behind the live edge.
+ *     bound, never from the segments seen (RFC 8216 4.3.3.1: it MUST NOT change). Default 0:
+ *     EXTINF is compared rounded, so a 2 s session's target of 2 already covers cuts up to 499 ms
+ *     late, which is every encoder keyed at the segment duration (the common 2 s keyframe
+ *     setting). A larger bound costs latency for everyone: players start about three target
+ *     durations behind the live edge (1000 ms makes a 2 s stream's target 3, +3 s).
  */
 public record PlanSettings(int liveWindowSegments, int maxSegments, int staleFactor, int endedMaxAgeS,
                            int cutOverrunMs) {
-  public static final PlanSettings DEFAULT = new PlanSettings(6, 14_400, 3, 86_400, 1000);
+  public static final PlanSettings DEFAULT = new PlanSettings(6, 14_400, 3, 86_400, 0);
 
   public PlanSettings {
     if (liveWindowSegments < 3 || liveWindowSegments > maxSegments) {

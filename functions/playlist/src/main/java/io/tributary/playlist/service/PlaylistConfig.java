@@ -25,7 +25,7 @@ import java.util.Optional;
  *       a playback token on every segment and init request, so every media URI carries one —
  *       the viewer's for private streams, one this service issues for public streams (needs
  *       {@code TRIBUTARY_PLAYBACK_SECRET})</li>
- *   <li>{@code TRIBUTARY_PLAYLIST_CUT_OVERRUN_MS} (default 1000, 0..6000): how far past the configured
+ *   <li>{@code TRIBUTARY_PLAYLIST_CUT_OVERRUN_MS} (default 0, 0..6000): how far past the configured
  *       segment duration a keyframe cut may land and still fit the session's constant
  *       EXT-X-TARGETDURATION (see {@code PlanSettings#cutOverrunMs}); 0 gives the lowest HLS latency
  *       for encoders whose keyframe interval divides the segment duration</li>

@@ -44,7 +44,8 @@ class LiveReloadTest {
 
   /**
    * Cut lengths of session A: a keyframe 0.9 s late (seq 7), a short catch-up (seq 8), one 0.45 s
-   * late (seq 11). Each fits the fixed target (2 s configured + 1 s overrun bound = 3); the
+   * late (seq 11), for an encoder whose keyframes do not divide the segment duration and a 1 s
+   * overrun bound. Each fits the fixed target (2 s configured + 1 s bound = 3); the
    * target used to follow the longest segment in the window and changed as seq 7 came and went.
    */
   private static long durationOfA(long seq) {
@@ -87,7 +88,9 @@ class LiveReloadTest {
       }
       arrivals.add(new Arrival(ready, seg(s, B, 15, tb, (s - 15) * 2000, 2000, false, s == 25, ordinalB)));
     }
-    PlanSettings settings = PlanSettings.DEFAULT;
+    PlanSettings d = PlanSettings.DEFAULT;
+    PlanSettings settings = new PlanSettings(d.liveWindowSegments(), d.maxSegments(), d.staleFactor(),
+        d.endedMaxAgeS(), 1000);
     WindowSelector selector = new WindowSelector(settings);
     HlsValidator.Media prevHls = null;
     MpdValidator.Parsed prevMpd = null;

@@ -41,25 +41,26 @@ class TargetDurationTest {
 
   @Test
   void fixedByTheConfiguredDurationAndTheBoundNotByTheSegments() {
-    assertEquals(3, window(PlanSettings.DEFAULT, 2000, 2000, 2000, 2000).targetDurationS());
-    assertEquals(3, window(PlanSettings.DEFAULT, 2000, 2000, 3490, 1100).targetDurationS());
-    assertEquals(7, window(PlanSettings.DEFAULT, 6000, 6000, 6000, 6000).targetDurationS());
+    assertEquals(3, window(overrun(1000), 2000, 2000, 2000, 2000).targetDurationS());
+    assertEquals(3, window(overrun(1000), 2000, 2000, 3490, 1100).targetDurationS());
+    assertEquals(7, window(overrun(1000), 6000, 6000, 6000, 6000).targetDurationS());
     // 2.5 s configured: segments up to 3.999 s round to at most 4.
-    assertEquals(4, window(PlanSettings.DEFAULT, 2500, 2500, 2500, 2500).targetDurationS());
+    assertEquals(4, window(overrun(1000), 2500, 2500, 2500, 2500).targetDurationS());
   }
 
   @Test
-  void aZeroBoundKeepsTheLowestTargetForEncodersWhoseKeyframesDivideTheDuration() {
-    Window w = window(overrun(0), 2000, 2000, 2033, 2499);
+  void theDefaultBoundKeepsTheLowestTargetForEncodersKeyedAtTheSegmentDuration() {
+    Window w = window(PlanSettings.DEFAULT, 2000, 2000, 2033, 2499);
     assertEquals(2, w.targetDurationS());
     assertFalse(w.targetRaised());
+    assertEquals(6, window(PlanSettings.DEFAULT, 6000, 6000, 6400, 5600).targetDurationS());
   }
 
   @Test
   void aSegmentPastTheBoundRaisesTheTargetAndIsFlagged() {
-    Window inBound = window(PlanSettings.DEFAULT, 2000, 2000, 3000, 2000);
+    Window inBound = window(overrun(1000), 2000, 2000, 3000, 2000);
     assertFalse(inBound.targetRaised());
-    Window overlong = window(PlanSettings.DEFAULT, 2000, 2000, 4200, 2000);
+    Window overlong = window(overrun(1000), 2000, 2000, 4200, 2000);
     assertEquals(4, overlong.targetDurationS(), "EXTINF 4.2 rounds to 4: the target must cover it");
     assertTrue(overlong.targetRaised());
   }

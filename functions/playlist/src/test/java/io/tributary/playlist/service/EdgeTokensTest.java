@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.playlist.plan.PlanSettings;
 import io.tributary.core.playback.PlaybackTokens;
 import io.tributary.playlist.plan.GoldenCase;
 import io.tributary.playlist.plan.IndexedSegment;
@@ -55,7 +56,7 @@ class EdgeTokensTest {
       }
     };
     PlaylistConfig config = new PlaylistConfig("127.0.0.1", 0, 6, 2000, Optional.of(SECRET), false, 86_400, false,
-        1000, edgeTokens);
+        PlanSettings.DEFAULT.cutOverrunMs(), edgeTokens);
     return new ManifestService(config, index, catalog, Optional.of(TOKENS), () -> now, new PlaylistMetrics());
   }
 

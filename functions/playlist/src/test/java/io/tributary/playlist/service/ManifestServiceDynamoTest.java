@@ -3,6 +3,7 @@ package io.tributary.playlist.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.playlist.plan.PlanSettings;
 import io.tributary.core.id.StreamId;
 import io.tributary.core.resources.SessionsTable;
 import io.tributary.core.resources.StreamsTable;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalAwsExtension.class)
 class ManifestServiceDynamoTest {
   private static final PlaylistConfig CONFIG = new PlaylistConfig("127.0.0.1", 0, 6, 2000, Optional.empty(), true,
-      86_400, false, 1000, false);
+      86_400, false, PlanSettings.DEFAULT.cutOverrunMs(), false);
 
   private record Setup(ManifestService service, CountingInterceptor counter, AtomicLong clock, String streamId) {}
 

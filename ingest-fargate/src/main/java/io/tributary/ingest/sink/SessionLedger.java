@@ -9,6 +9,11 @@ public interface SessionLedger {
   /** The stream-wide seq for the next chunk of this session. */
   long nextSeq();
 
-  /** Records the end of the session (after its last chunk's job was sent) and releases the lease. */
-  void ended(String reason, long lastSeq, long endedAtMs);
+  /**
+   * Records the end of the session (after its last chunk's job was sent) and releases the lease.
+   *
+   * @param unusedSeq a seq taken ahead for a chunk that never closed, to give back (the stream's
+   *     next chunk then takes it), or -1
+   */
+  void ended(String reason, long lastSeq, long unusedSeq, long endedAtMs);
 }

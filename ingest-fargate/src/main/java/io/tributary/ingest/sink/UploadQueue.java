@@ -39,6 +39,7 @@ public final class UploadQueue implements ChunkSink {
   private boolean fatal;
   private long diskBytes;
   private long lastSeq = -1;
+  private long prefetchedSeq = -1;
   private int attempt;
 
   /** A chunk and how far its upload got. */
@@ -64,11 +65,16 @@ public final class UploadQueue implements ChunkSink {
 
   private record PendingEnd(String reason, CompletableFuture<Void> done, long createdMs) {}
 
+  /** Take the next chunk's seq ahead of time (see {@link #prefetch}). */
+  private record Prefetch() {}
+
   UploadQueue(Uploader up, SessionTarget target, SessionLedger ledger, Consumer<String> onFatal) {
     this.up = up;
     this.target = target;
     this.ledger = ledger;
     this.onFatal = onFatal;
+    items.add(new Prefetch());
+    schedule();
   }
 
   @Override
@@ -159,8 +165,14 @@ public final class UploadQueue implements ChunkSink {
         try {
           if (item instanceof PendingChunk p) {
             upload(p);
+            if (!p.chunk.last()) {
+              prefetch();
+            }
+          } else if (item instanceof Prefetch) {
+            prefetch();
           } else if (item instanceof PendingEnd e) {
-            ledger.ended(e.reason(), lastSeq, System.currentTimeMillis());
+            ledger.ended(e.reason(), lastSeq, prefetchedSeq, System.currentTimeMillis());
+            prefetchedSeq = -1;
             e.done().complete(null);
             up.closed(this);
           }
@@ -188,10 +200,8 @@ public final class UploadQueue implements ChunkSink {
   private void upload(PendingChunk p) {
     FlvChunk c = p.chunk;
     if (p.seq < 0) {
-      // The seq is taken only now, for a closed chunk that is about to be stored: a session that
-      // ends or is dropped while a chunk fills (or before its first keyframe) takes no seq it does
-      // not use, so the stream's numbering has no hole (a hole would show as EXT-X-GAP).
-      p.seq = ledger.nextSeq();
+      p.seq = prefetchedSeq >= 0 ? prefetchedSeq : ledger.nextSeq();
+      prefetchedSeq = -1;
       String key = MediaKeys.chunk(target.streamId().value(), target.sessionId().value(), p.seq);
       p.job = new TranscodeJob(TranscodeJob.VERSION, target.streamId().value(), target.sessionId().value(), p.seq, key,
           c.startMs(), Math.min(c.durationMs(), 60_000), c.index() == 0, c.last(), c.capturedAtMs(),
@@ -210,6 +220,24 @@ public final class UploadQueue implements ChunkSink {
     release(p);
     LOG.info("chunk seq={} index={} start={} ms duration={} ms bytes={} last={} queued {} ms", p.seq, c.index(),
         c.startMs(), c.durationMs(), p.size, c.last(), ms);
+  }
+
+  /**
+   * Takes the seq of the chunk being filled now, while it is filled: the DynamoDB round trip
+   * leaves the chunk-close → job path, which is then one S3 PUT and one SQS send. If the session
+   * ends without using it (no keyframe came, or the last chunk could not be closed), the end
+   * gives it back ({@link SessionLedger#ended}), so the stream's numbering keeps no hole (a hole
+   * shows as EXT-X-GAP). A failure here is not retried: the chunk takes its own seq.
+   */
+  private void prefetch() {
+    if (prefetchedSeq >= 0 || fatal) {
+      return;
+    }
+    try {
+      prefetchedSeq = ledger.nextSeq();
+    } catch (RuntimeException e) {
+      LOG.debug("seq prefetch failed, the chunk will take its own: {}", e.toString());
+    }
   }
 
   /** Schedules a retry with capped exponential backoff; false if the item was given up (go on with the next). */

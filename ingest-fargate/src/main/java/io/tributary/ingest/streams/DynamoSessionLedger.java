@@ -56,8 +56,8 @@ public final class DynamoSessionLedger implements SessionLedger {
   }
 
   @Override
-  public void ended(String reason, long lastSeq, long endedAtMs) {
+  public void ended(String reason, long lastSeq, long unusedSeq, long endedAtMs) {
     repo.sessionEnded(config, session, endedAtMs, reason, lastSeq);
-    repo.releaseLease(config.streamId(), session, endedAtMs);
+    repo.releaseLease(config.streamId(), session, endedAtMs, unusedSeq);
   }
 }

@@ -204,16 +204,44 @@ public final class StreamRepository {
 
   /** Releases the lease if still ours, marking the stream ENDED. A lost lease is not an error here. */
   public void releaseLease(StreamId stream, SessionId session, long nowMs) {
+    releaseLease(stream, session, nowMs, -1);
+  }
+
+  /**
+   * As {@link #releaseLease(StreamId, SessionId, long)}, also giving back {@code unusedSeq} (a seq
+   * this session took for a chunk that never closed) when it is still the last one taken, so the
+   * next session starts at it and the numbering has no hole.
+   */
+  public void releaseLease(StreamId stream, SessionId session, long nowMs, long unusedSeq) {
+    Map<String, String> attrs = new HashMap<>(Map.of("#ls", StreamsTable.LIVE_SESSION_ID, "#lt",
+        StreamsTable.LIVE_TASK_ID, "#lu", StreamsTable.LEASE_UNTIL, "#st", StreamsTable.STATE, "#upd",
+        StreamsTable.UPDATED_AT));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":s", s(session.value()), ":ended", s("ENDED"),
+        ":now", n(nowMs)));
+    String update = "REMOVE #ls, #lt, #lu SET #st = :ended, #upd = :now";
+    String condition = "#ls = :s";
+    if (unusedSeq >= 0) {
+      update += ", #ns = :unused";
+      condition += " AND #ns = :after";
+      attrs.put("#ns", StreamsTable.NEXT_SEQ);
+      values.put(":unused", n(unusedSeq));
+      values.put(":after", n(unusedSeq + 1));
+    }
+    String u = update;
+    String c = condition;
     try {
       dynamo.updateItem(b -> b.tableName(names.streamsTable())
           .key(Map.of(StreamsTable.STREAM_ID, s(stream.value())))
-          .updateExpression("REMOVE #ls, #lt, #lu SET #st = :ended, #upd = :now")
-          .conditionExpression("#ls = :s")
-          .expressionAttributeNames(Map.of("#ls", StreamsTable.LIVE_SESSION_ID, "#lt", StreamsTable.LIVE_TASK_ID,
-              "#lu", StreamsTable.LEASE_UNTIL, "#st", StreamsTable.STATE, "#upd", StreamsTable.UPDATED_AT))
-          .expressionAttributeValues(Map.of(":s", s(session.value()), ":ended", s("ENDED"), ":now", n(nowMs))));
+          .updateExpression(u)
+          .conditionExpression(c)
+          .expressionAttributeNames(attrs)
+          .expressionAttributeValues(values));
     } catch (ConditionalCheckFailedException e) {
-      // Someone else holds it now: nothing of ours to release.
+      if (unusedSeq >= 0) {
+        // Someone took a seq after ours (or the lease is gone): keep the hole, still release.
+        releaseLease(stream, session, nowMs, -1);
+      }
+      // Otherwise someone else holds it now: nothing of ours to release.
     } catch (SdkException e) {
       throw new StreamStoreException("cannot release the lease of " + stream + ": " + e.getMessage(), e);
     }

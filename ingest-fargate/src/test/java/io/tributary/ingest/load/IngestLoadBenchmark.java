@@ -185,10 +185,11 @@ public final class IngestLoadBenchmark {
       Window.Result[] cpu = windows(List.of(ingest.pid()), load.pid(), deadline - 60_000);
       // Chunk memory right now: the chunks being filled, closed ones waiting for upload, and the
       // free blocks kept for the next chunks (shared by all connections, sized by the peak in use).
-      double buffers = (gauge(metricsUrl, "tributary_ingest_chunk_buffer_bytes")
-          + gauge(metricsUrl, "tributary_ingest_buffer_memory_bytes")
-          + Math.max(0, gauge(metricsUrl, "tributary_ingest_chunk_pool_free_bytes"))) / 1024.0;
+      // A stream fills its chunk at ~375 KB/s: read the gauges just before and just after the heap
+      // figure and take the mean, so the subtraction is not skewed by what arrived in between.
+      double before = chunkMemoryKiB(metricsUrl);
       double heapN = heapUsedKiB(ingest.pid());
+      double buffers = (before + chunkMemoryKiB(metricsUrl)) / 2;
       histogram(ingest.pid(), work.resolve("histo-" + tag + "-" + n + ".txt"));
       String metrics = get(metricsUrl);
       LoadMain.Result r = awaitLoad(load);
@@ -395,6 +396,12 @@ public final class IngestLoadBenchmark {
         (long) (Double.parseDouble(m.group(5)) * 1e6), Long.parseLong(m.group(6)), Long.parseLong(m.group(7)),
         Integer.parseInt(m.group(4)), Double.parseDouble(m.group(8)), Double.parseDouble(m.group(9)),
         Double.parseDouble(m.group(10)));
+  }
+
+  static double chunkMemoryKiB(String metricsUrl) {
+    return (gauge(metricsUrl, "tributary_ingest_chunk_buffer_bytes")
+        + gauge(metricsUrl, "tributary_ingest_buffer_memory_bytes")
+        + Math.max(0, gauge(metricsUrl, "tributary_ingest_chunk_pool_free_bytes"))) / 1024.0;
   }
 
   /** Heap in use after a full GC, from {@code jcmd GC.run} + {@code GC.heap_info}. */

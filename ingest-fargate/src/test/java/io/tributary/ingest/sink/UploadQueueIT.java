@@ -142,8 +142,9 @@ class UploadQueueIT {
   }
 
   /**
-   * Seq is taken when a chunk is stored, not while it fills: a session that ends before its
-   * first chunk closes takes none, so three sessions in a row number their chunks without a hole.
+   * The seq taken ahead for the chunk being filled is given back when the session ends before
+   * that chunk closes, so three sessions in a row (the middle one without a chunk) number their
+   * chunks without a hole.
    */
   @Test
   void sessionsWithoutChunksLeaveNoHoleInTheStreamSeq(LocalAws aws) throws Exception {

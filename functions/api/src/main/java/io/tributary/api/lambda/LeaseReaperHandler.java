@@ -55,8 +55,13 @@ public class LeaseReaperHandler implements RequestStreamHandler {
   }
 
   LeaseReaperHandler(Map<String, String> env, Clock clock) {
-    this(ReaperHandlerConfig.fromEnv(env), new LeaseReaper(new AwsClients(AwsSettings.fromEnv(env)).dynamo(),
-        ResourceNames.fromEnv(env)), clock, Boolean.parseBoolean(env.getOrDefault("TRIBUTARY_EMF", "false")));
+    this(ReaperHandlerConfig.fromEnv(env), new AwsClients(AwsSettings.fromEnv(env)), ResourceNames.fromEnv(env), clock,
+        Boolean.parseBoolean(env.getOrDefault("TRIBUTARY_EMF", "false")));
+  }
+
+  private LeaseReaperHandler(ReaperHandlerConfig config, AwsClients clients, ResourceNames names, Clock clock,
+                             boolean emf) {
+    this(config, new LeaseReaper(clients.dynamo(), names, config.concurrency()), clock, emf);
   }
 
   public LeaseReaperHandler(ReaperHandlerConfig config, LeaseReaper reaper, Clock clock, boolean emf) {

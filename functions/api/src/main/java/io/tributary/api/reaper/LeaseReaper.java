@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -38,12 +42,25 @@ public final class LeaseReaper {
   static final long SESSION_TTL_S = 30 * 24 * 3600;
   private static final Logger LOG = LoggerFactory.getLogger(LeaseReaper.class);
 
+  /** Streams reaped at once by default. */
+  public static final int DEFAULT_CONCURRENCY = 16;
+
   private final DynamoDbClient dynamo;
   private final ResourceNames names;
+  private final int concurrency;
 
   public LeaseReaper(DynamoDbClient dynamo, ResourceNames names) {
+    this(dynamo, names, DEFAULT_CONCURRENCY);
+  }
+
+  /** @param concurrency streams reaped at once (1..256) */
+  public LeaseReaper(DynamoDbClient dynamo, ResourceNames names, int concurrency) {
+    if (concurrency < 1 || concurrency > 256) {
+      throw new IllegalArgumentException("reaper concurrency must be in 1..256, got " + concurrency);
+    }
     this.dynamo = dynamo;
     this.names = names;
+    this.concurrency = concurrency;
   }
 
   /**
@@ -60,33 +77,88 @@ public final class LeaseReaper {
       throw new LeaseReapException(taskId, List.of(), "cannot query " + StreamsTable.BY_LEASE_TASK + ": "
           + e.getMessage(), e);
     }
+    if (held.isEmpty()) {
+      return new ReapResult(0, 0, 0, List.of());
+    }
+    if (Math.min(held.size(), concurrency) == 1) {
+      return reapInOrder(taskId, held, nowMs);
+    }
+    // A task may hold hundreds of publishes; one after another they would take seconds in AWS, near
+    // the lease length this exists to beat. Each stream's two writes stay in order on one thread.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(held.size(), concurrency), r -> {
+      Thread t = new Thread(r, "lease-reaper");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<int[]>> outcomes = new ArrayList<>();
+    try {
+      for (HeldLease lease : held) {
+        outcomes.add(pool.submit(() -> reapOne(lease, nowMs)));
+      }
+      int released = 0;
+      int ended = 0;
+      List<String> failed = new ArrayList<>();
+      Throwable firstError = null;
+      for (int i = 0; i < held.size(); i++) {
+        try {
+          int[] r = outcomes.get(i).get();
+          ended += r[0];
+          released += r[1];
+        } catch (ExecutionException e) {
+          failed.add(held.get(i).streamId().value());
+          firstError = firstError == null ? e.getCause() : firstError;
+        }
+      }
+      if (firstError != null) {
+        throw new LeaseReapException(taskId, failed, firstError.getMessage(), firstError);
+      }
+      return new ReapResult(held.size(), released, ended, failed);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LeaseReapException(taskId, List.of(), "interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private ReapResult reapInOrder(String taskId, List<HeldLease> held, long nowMs) {
     int released = 0;
     int ended = 0;
     List<String> failed = new ArrayList<>();
     SdkException firstError = null;
     for (HeldLease lease : held) {
-      MDC.put("streamId", lease.streamId().value());
-      MDC.put("sessionId", lease.sessionId());
       try {
-        boolean sessionEnded = endSession(lease, nowMs);
-        boolean leaseReleased = release(lease, nowMs);
-        ended += sessionEnded ? 1 : 0;
-        released += leaseReleased ? 1 : 0;
-        LOG.info("stopped task {}: session {}, lease {}", taskId, sessionEnded ? "ended" : "already ended",
-            leaseReleased ? "released" : "no longer held by it");
+        int[] r = reapOne(lease, nowMs);
+        ended += r[0];
+        released += r[1];
       } catch (SdkException e) {
-        LOG.warn("stopped task {}: cannot end the session or release the lease: {}", taskId, e.toString());
         failed.add(lease.streamId().value());
         firstError = firstError == null ? e : firstError;
-      } finally {
-        MDC.remove("streamId");
-        MDC.remove("sessionId");
       }
     }
     if (firstError != null) {
       throw new LeaseReapException(taskId, failed, firstError.getMessage(), firstError);
     }
     return new ReapResult(held.size(), released, ended, failed);
+  }
+
+  /** One stream: the session ended, then the lease released, as ingest orders them; {ended, released}. */
+  private int[] reapOne(HeldLease lease, long nowMs) {
+    MDC.put("streamId", lease.streamId().value());
+    MDC.put("sessionId", lease.sessionId());
+    try {
+      boolean sessionEnded = endSession(lease, nowMs);
+      boolean leaseReleased = release(lease, nowMs);
+      LOG.info("stopped task {}: session {}, lease {}", lease.taskId(), sessionEnded ? "ended" : "already ended",
+          leaseReleased ? "released" : "no longer held by it");
+      return new int[] {sessionEnded ? 1 : 0, leaseReleased ? 1 : 0};
+    } catch (SdkException e) {
+      LOG.warn("stopped task {}: cannot end the session or release the lease: {}", lease.taskId(), e.toString());
+      throw e;
+    } finally {
+      MDC.remove("streamId");
+      MDC.remove("sessionId");
+    }
   }
 
   /** The leases the index lists for {@code taskId}, every page. */

@@ -12,6 +12,7 @@ import io.tributary.api.IngestLeases;
 import io.tributary.api.events.EventBridgeRecorder;
 import io.tributary.api.reaper.HeldLease;
 import io.tributary.api.reaper.InvalidTaskEventException;
+import io.tributary.api.reaper.LeaseReapException;
 import io.tributary.api.reaper.LeaseReaper;
 import io.tributary.api.stream.DynamoStreamRepository;
 import io.tributary.api.stream.StreamRecord;
@@ -285,6 +286,37 @@ class LeaseReaperHandlerIT {
     assertEquals(5, IngestLeases.acquire(aws, id, fresh, successor, REAPED_AT, LEASE_MS),
         "the new session's firstSeq continues the stream's numbering");
     assertHeld(streamItem(aws, id), successor, fresh);
+  }
+
+  @Test
+  void manyLeasesAreReapedConcurrentlyAndAFailureFailsTheInvocationNamingTheStreams(LocalAws aws) {
+    String task = newTask();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ids.add(live(aws, task, session(20 + i), false, i % 3));
+    }
+    assertEquals("{\"outcome\":\"released 40 of 40\"}", invoke(handler(aws, REAPED_AT), stopped(task)));
+    for (String id : ids) {
+      assertReleased(streamItem(aws, id));
+    }
+
+    // DynamoDB refusing the writes (here: a sessions table that does not exist) fails the
+    // invocation, so Lambda retries it and then parks it on the failure queue.
+    String other = newTask();
+    String s = session(70);
+    String id = live(aws, other, s, false, 1);
+    Map<String, String> env = new HashMap<>(aws.env());
+    env.put(ReaperHandlerConfig.CLUSTER_ARN, CLUSTER);
+    env.put(ReaperHandlerConfig.TASK_FAMILY, FAMILY);
+    env.put("TRIBUTARY_SESSIONS_TABLE", "no-such-table");
+    LeaseReapException e = assertThrows(LeaseReapException.class, () -> invoke(new LeaseReaperHandler(env,
+        Clock.fixed(Instant.ofEpochMilli(REAPED_AT), ZoneOffset.UTC)), stopped(other)));
+    assertEquals(other, e.taskId());
+    assertEquals(List.of(id), e.streams());
+    assertHeld(streamItem(aws, id), other, s);
+    // The retry, with DynamoDB answering again, does it all.
+    assertEquals("{\"outcome\":\"released 1 of 1\"}", invoke(handler(aws, REAPED_AT), stopped(other)));
+    assertReleased(streamItem(aws, id));
   }
 
   @Test

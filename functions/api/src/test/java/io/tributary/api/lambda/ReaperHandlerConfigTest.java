@@ -15,6 +15,7 @@ class ReaperHandlerConfigTest {
         ReaperHandlerConfig.TASK_FAMILY, "tributaryIngestTask1A2B3C4D"));
     assertEquals(CLUSTER, c.clusterArn());
     assertEquals("tributaryIngestTask1A2B3C4D", c.taskFamily());
+    assertEquals(16, c.concurrency());
   }
 
   @Test
@@ -26,6 +27,10 @@ class ReaperHandlerConfigTest {
         () -> ReaperHandlerConfig.fromEnv(Map.of(ReaperHandlerConfig.CLUSTER_ARN, CLUSTER,
             ReaperHandlerConfig.TASK_FAMILY, "ingest:7")));
     assertEquals("TRIBUTARY_INGEST_TASK_FAMILY=ingest:7 is not a task definition family", badFamily.getMessage());
+    IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+        () -> ReaperHandlerConfig.fromEnv(Map.of(ReaperHandlerConfig.CLUSTER_ARN, CLUSTER,
+            ReaperHandlerConfig.TASK_FAMILY, "f", ReaperHandlerConfig.CONCURRENCY, "0")));
+    assertEquals("TRIBUTARY_REAPER_CONCURRENCY=0 is outside 1..256", zero.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ReaperHandlerConfig.fromEnv(Map.of(
         ReaperHandlerConfig.CLUSTER_ARN, "arn:aws:ecs:us-east-1:123456789012:service/c/s",
         ReaperHandlerConfig.TASK_FAMILY, "f")));

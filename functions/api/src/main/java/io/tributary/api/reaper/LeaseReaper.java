@@ -195,7 +195,10 @@ public final class LeaseReaper {
   /**
    * The session record ENDED with {@link #END_REASON}, only while it is LIVE under this task. Its
    * {@code lastSeq} is the stream's last seq when the session took it (not below its firstSeq);
-   * otherwise the session produced no chunk and, as ingest writes it, has none.
+   * otherwise the session took none and, as ingest writes it, has none. Ingest takes a seq when a
+   * chunk starts filling, so after a crash the last seq (and any chunk still waiting to upload)
+   * was usually lost with the task: {@code lastSeq} bounds the session, its last segments may be
+   * missing. Nothing here marks a chunk final; the task that would have is gone.
    *
    * @return true if this call ended it
    */

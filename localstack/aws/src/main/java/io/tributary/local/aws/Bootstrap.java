@@ -18,7 +18,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CORSRule;
@@ -43,8 +46,8 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * Creates every bucket, table and queue of {@link Schema}, idempotently: what exists is checked
- * (key schemas must match) and converged (queue attributes, CORS), never recreated, so running it
- * twice creates nothing the second time. Works against the embedded emulators, LocalStack and AWS.
+ * (key schemas must match) and converged (queue attributes, CORS, indexes the schema gained), never
+ * recreated (but for an index dynalite cannot add), so running it twice creates nothing the second time. Works against the embedded emulators, LocalStack and AWS.
  */
 public final class Bootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
@@ -188,20 +191,7 @@ public final class Bootstrap {
     try {
       existing = dynamo.describeTable(b -> b.tableName(spec.name())).table();
     } catch (ResourceNotFoundException e) {
-      try {
-        dynamo.createTable(b -> b.tableName(spec.name()).billingMode(BillingMode.PAY_PER_REQUEST)
-            .attributeDefinitions(attributes(spec)).keySchema(keys(spec.partitionKey(), spec.sortKey()))
-            .globalSecondaryIndexes(spec.indexes().isEmpty() ? null : spec.indexes().stream()
-                .map(i -> GlobalSecondaryIndex.builder().indexName(i.name())
-                    .keySchema(keys(i.partitionKey(), i.sortKey()))
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())
-                .toList()));
-        created.add("table " + spec.name());
-        LOG.info("created table {}", spec.name());
-      } catch (ResourceInUseException raced) {
-        LOG.debug("table {} appeared meanwhile", spec.name());
-      }
-      dynamo.waiter().waitUntilTableExists(b -> b.tableName(spec.name()));
+      create(dynamo, spec);
       return;
     }
     List<KeySchemaElement> want = keys(spec.partitionKey(), spec.sortKey());
@@ -210,16 +200,84 @@ public final class Bootstrap {
           + existing.keySchema() + " but the schema wants " + want + ": delete the table (locally: start once with "
           + LocalAwsConfig.ENV_WIPE + "=true)");
     }
+    List<TableSpec.Index> missing = missingIndexes(existing, spec);
+    if (!missing.isEmpty()) {
+      addIndexes(dynamo, spec, missing);
+    }
+  }
+
+  private void create(DynamoDbClient dynamo, TableSpec spec) {
+    try {
+      dynamo.createTable(b -> b.tableName(spec.name()).billingMode(BillingMode.PAY_PER_REQUEST)
+          .attributeDefinitions(attributes(spec)).keySchema(keys(spec.partitionKey(), spec.sortKey()))
+          .globalSecondaryIndexes(spec.indexes().isEmpty() ? null : spec.indexes().stream()
+              .map(Bootstrap::index).toList()));
+      created.add("table " + spec.name());
+      LOG.info("created table {}", spec.name());
+    } catch (ResourceInUseException raced) {
+      LOG.debug("table {} appeared meanwhile", spec.name());
+    }
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(spec.name()));
+  }
+
+  private static GlobalSecondaryIndex index(TableSpec.Index i) {
+    return GlobalSecondaryIndex.builder().indexName(i.name()).keySchema(keys(i.partitionKey(), i.sortKey()))
+        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
+  }
+
+  private static List<TableSpec.Index> missingIndexes(TableDescription existing, TableSpec spec) {
     TreeSet<String> have = new TreeSet<>();
     for (GlobalSecondaryIndexDescription g : existing.globalSecondaryIndexes()) {
       have.add(g.indexName());
     }
-    for (TableSpec.Index i : spec.indexes()) {
-      if (!have.contains(i.name())) {
-        throw new LocalAwsException("table", spec.name(), "table " + spec.name() + " lacks index " + i.name()
-            + " the schema wants: delete the table (locally: start once with " + LocalAwsConfig.ENV_WIPE + "=true)");
+    return spec.indexes().stream().filter(i -> !have.contains(i.name())).toList();
+  }
+
+  /**
+   * An index the schema gained after the table was made (an upgrade keeping its data dir). AWS and
+   * LocalStack add it online, one per UpdateTable. dynalite refuses (or ignores) that call, so on
+   * a local endpoint the table is rebuilt instead: items read into memory, table dropped and
+   * created from the spec, items written back. Local data only, small; the log line says so.
+   */
+  private void addIndexes(DynamoDbClient dynamo, TableSpec spec, List<TableSpec.Index> missing) {
+    TableSpec.Index first = missing.get(0);
+    try {
+      dynamo.updateTable(b -> b.tableName(spec.name()).attributeDefinitions(attributes(spec))
+          .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(first.name())
+              .keySchema(keys(first.partitionKey(), first.sortKey()))
+              .projection(Projection.builder().projectionType(ProjectionType.ALL).build()))));
+      if (!missingIndexes(dynamo.describeTable(b -> b.tableName(spec.name())).table(), spec).contains(first)) {
+        created.add("index " + spec.name() + "/" + first.name());
+        LOG.info("adding index {} to table {} ({} more on later runs: one per call)", first.name(), spec.name(),
+            missing.size() - 1);
+        return;
+      }
+    } catch (DynamoDbException e) {
+      if (!clients.settings().isLocal()) {
+        throw e;
       }
     }
+    rebuild(dynamo, spec, missing);
+  }
+
+  private void rebuild(DynamoDbClient dynamo, TableSpec spec, List<TableSpec.Index> missing) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    dynamo.scanPaginator(b -> b.tableName(spec.name())).items().forEach(items::add);
+    dynamo.deleteTable(b -> b.tableName(spec.name()));
+    dynamo.waiter().waitUntilTableNotExists(b -> b.tableName(spec.name()));
+    create(dynamo, spec);
+    for (int i = 0; i < items.size(); i += 25) {
+      List<WriteRequest> batch = items.subList(i, Math.min(i + 25, items.size())).stream()
+          .map(item -> WriteRequest.builder().putRequest(r -> r.item(item)).build()).toList();
+      Map<String, List<WriteRequest>> pending = Map.of(spec.name(), batch);
+      while (!pending.isEmpty()) {
+        Map<String, List<WriteRequest>> request = pending;
+        pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+      }
+    }
+    missing.forEach(i -> created.add("index " + spec.name() + "/" + i.name()));
+    LOG.info("table {} rebuilt to add indexes {} ({} items copied): this endpoint cannot add an index to a table",
+        spec.name(), missing.stream().map(TableSpec.Index::name).toList(), items.size());
   }
 
   /** True when TTL is on (or was just turned on); false when the endpoint has no TTL API. */

@@ -3,12 +3,20 @@ package io.tributary.local.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.core.resources.ResourceNames;
 import io.tributary.core.resources.Schema;
+import io.tributary.core.resources.StreamsTable;
 import io.tributary.core.resources.TableSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -52,6 +60,46 @@ class BootstrapIT {
           again.unsupported());
     } else {
       assertEquals(List.of(), again.unsupported(), "LocalStack implements every API the bootstrap uses");
+    }
+  }
+
+  /**
+   * A data dir from before the schema gained an index (an upgrade): the bootstrap adds it and
+   * keeps every item (dynalite cannot add an index, so it rebuilds the table there).
+   */
+  @Test
+  void anIndexTheSchemaGainedIsAddedKeepingTheItems(LocalAws aws) {
+    ResourceNames names = ResourceNames.withPrefix("mig" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36));
+    TableSpec streams = new Schema(names).streams();
+    assertTrue(streams.indexes().stream().anyMatch(i -> i.name().equals(StreamsTable.BY_LEASE_TASK)));
+    try (DynamoDbClient dynamo = aws.clients().dynamo()) {
+      dynamo.createTable(b -> b.tableName(streams.name()).billingMode(BillingMode.PAY_PER_REQUEST)
+          .attributeDefinitions(a -> a.attributeName(StreamsTable.STREAM_ID).attributeType("S"))
+          .keySchema(k -> k.attributeName(StreamsTable.STREAM_ID).keyType(KeyType.HASH)));
+      for (int i = 0; i < 30; i++) {
+        Map<String, AttributeValue> item = Map.of(StreamsTable.STREAM_ID, AttributeValue.fromS("st_migrated" + i),
+            StreamsTable.LIVE_TASK_ID, AttributeValue.fromS("task-" + i % 2));
+        dynamo.putItem(b -> b.tableName(streams.name()).item(item));
+      }
+      int before = dynamo.scan(b -> b.tableName(streams.name())).count();
+
+      BootstrapResult result = Bootstrap.run(aws.clients(), new Schema(names),
+          Set.of("s3:PutBucketLifecycleConfiguration", "s3:PutBucketCors", Bootstrap.SQS_RETENTION));
+
+      TableDescription d = dynamo.describeTable(b -> b.tableName(streams.name())).table();
+      assertEquals(streams.indexes().size(), d.globalSecondaryIndexes().size(), d.toString());
+      assertEquals(before, dynamo.scan(b -> b.tableName(streams.name())).count());
+      int onIndex = 0;
+      for (String task : List.of("task-0", "task-1")) {
+        onIndex += dynamo.query(b -> b.tableName(streams.name()).indexName(StreamsTable.BY_LEASE_TASK)
+            .keyConditionExpression("#t = :t").expressionAttributeNames(Map.of("#t", StreamsTable.LIVE_TASK_ID))
+            .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(task)))).count();
+      }
+      assertEquals(before, onIndex, "every item reachable through the added index");
+      assertTrue(result.created().contains("index " + streams.name() + "/" + StreamsTable.BY_LEASE_TASK),
+          result.created().toString());
+      assertEquals(List.of(), Bootstrap.run(aws.clients(), new Schema(names),
+          Set.of("s3:PutBucketLifecycleConfiguration", "s3:PutBucketCors", Bootstrap.SQS_RETENTION)).created());
     }
   }
 }

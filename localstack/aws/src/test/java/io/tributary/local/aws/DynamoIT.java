@@ -9,6 +9,10 @@ import io.tributary.core.resources.KeysTable;
 import io.tributary.core.resources.Schema;
 import io.tributary.core.resources.SegmentsTable;
 import io.tributary.core.resources.StreamsTable;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,5 +152,29 @@ class DynamoIT {
 
   private static AttributeValue n(long v) {
     return AttributeValue.fromN(Long.toString(v));
+  }
+
+  /**
+   * A client killed mid-request (a worker under kill -9) must not take DynamoDB down for everyone:
+   * dynalite rethrows the aborted request's error, which our server.js keeps from killing node.
+   */
+  @Test
+  void aClientThatDiesMidRequestLeavesDynamoServing(LocalAws aws) throws Exception {
+    URI endpoint = aws.settings().dynamoEndpoint().orElseThrow();
+    for (int i = 0; i < 3; i++) {
+      try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST / HTTP/1.1\r\nHost: " + endpoint.getHost() + "\r\nContent-Type: application/x-amz-json-1.0\r\n"
+            + "X-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Length: 4096\r\n\r\n{\"Lim")
+            .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        Thread.sleep(50);
+        socket.setSoLinger(true, 0); // close with RST, as a killed process's socket is
+      }
+    }
+    Thread.sleep(200);
+    try (DynamoDbClient d = aws.clients().dynamo()) {
+      assertTrue(d.listTables().tableNames().contains(aws.names().streamsTable()));
+    }
   }
 }

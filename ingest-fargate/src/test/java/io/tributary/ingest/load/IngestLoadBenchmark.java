@@ -43,9 +43,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class IngestLoadBenchmark {
   /** One real-time publish per stream; the first {@link #WARM_MS} after all are publishing are the JVM's warm-up. */
-  private static final int CLIP_SECONDS = 60;
+  private static final int CLIP_SECONDS = 90;
   /** Long enough for C2 to compile the hot paths (its threads cost ~8 % of a core at 100 streams before that). */
-  private static final long WARM_MS = 25_000;
+  private static final long WARM_MS = 40_000;
   private static final int RAMP_MS = 20;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -79,16 +79,49 @@ public final class IngestLoadBenchmark {
       if (nginxStreams > 0) {
         measured(rows, work, () -> nginx(work, clip, nginxStreams), "nginx-rtmp (hls on)", nginxStreams);
       }
+      cleanUp(data, work);
       String baseline = System.getProperty("bench.baseline", "");
       for (int n : counts) {
         if (!baseline.isBlank()) {
           // The previous ingest build (its classes first on the classpath) in the same run: a ratio, not a memory.
           measured(rows, work, () -> ingest(aws, work, clip, n, baseline, "ingest (baseline)"), "ingest (baseline)", n);
+          cleanUp(data, work);
         }
         measured(rows, work, () -> ingest(aws, work, clip, n, "", "tributary ingest"), "tributary ingest", n);
+        cleanUp(data, work);
       }
+    } finally {
+      deleteTree(data);
     }
     System.out.println(table(rows));
+  }
+
+  /**
+   * Deletes the chunks a row stored (S3Proxy keeps objects as files: 300 streams for 90 s are
+   * about 10 GB) and what the row spilled, so rows do not add up on a shared disk.
+   */
+  static void cleanUp(Path data, Path work) throws IOException {
+    try (var files = Files.walk(data)) {
+      for (Path f : files.filter(f -> Files.isRegularFile(f) && f.toString().contains("/chunks/")).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+    try (var dirs = Files.list(work)) {
+      for (Path d : dirs.filter(d -> d.getFileName().toString().startsWith("spill-")).toList()) {
+        deleteTree(d);
+      }
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var all = Files.walk(root)) {
+      for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
   }
 
   interface Run {

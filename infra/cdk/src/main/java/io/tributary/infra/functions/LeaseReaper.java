@@ -1,7 +1,6 @@
 package io.tributary.infra.functions;
 
 import io.tributary.core.resources.StreamsTable;
-import io.tributary.infra.nag.Nag;
 import io.tributary.infra.storage.ResourceEnv;
 import io.tributary.infra.storage.Tables;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -57,12 +55,8 @@ public final class LeaseReaper extends Construct {
   public LeaseReaper(Construct scope, String id, Path apiJar, ResourceEnv env, Tables tables, ICluster cluster,
                      String ingestTaskFamily) {
     super(scope, id);
-    failures = Queue.Builder.create(this, "Failures")
-        .retentionPeriod(Duration.days(14))
-        .encryption(QueueEncryption.SQS_MANAGED)
-        .enforceSsl(true)
-        .build();
-    Nag.suppress(failures, "AwsSolutions-SQS3", "This queue is itself the dead-letter queue of the rule target "
+    failures = FailureQueue.destination(this, "Failures",
+        "This queue is itself the dead-letter queue of the rule target "
         + "and the function's on-failure destination, read by operators.");
 
     Map<String, String> environment = new LinkedHashMap<>(env.variables());

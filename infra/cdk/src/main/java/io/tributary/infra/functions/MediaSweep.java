@@ -40,11 +40,7 @@ public final class MediaSweep extends Construct {
 
   public MediaSweep(Construct scope, String id, Path apiJar, ResourceEnv env, MediaBuckets buckets, Tables tables) {
     super(scope, id);
-    dlq = Queue.Builder.create(this, "Dlq")
-        .retentionPeriod(Duration.days(14))
-        .encryption(QueueEncryption.SQS_MANAGED)
-        .enforceSsl(true)
-        .build();
+    dlq = FailureQueue.deadLetters(this, "Dlq");
     queue = Queue.Builder.create(this, "Queue")
         // Lambda's guidance for SQS sources: visibility at least six times the function timeout.
         .visibilityTimeout(Duration.seconds(TIMEOUT_S * 6))

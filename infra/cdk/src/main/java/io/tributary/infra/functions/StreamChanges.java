@@ -13,7 +13,6 @@ import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -50,12 +49,8 @@ public final class StreamChanges extends Construct {
     bus = EventBus.Builder.create(this, "Bus")
         .description("Tributary stream events: source tributary.api, detail-type stream.started|ended|health")
         .build();
-    failures = Queue.Builder.create(this, "Failures")
-        .retentionPeriod(Duration.days(14))
-        .encryption(QueueEncryption.SQS_MANAGED)
-        .enforceSsl(true)
-        .build();
-    Nag.suppress(failures, "AwsSolutions-SQS3", "This queue is the change stream mapping's on-failure "
+    failures = FailureQueue.destination(this, "Failures",
+        "This queue is the change stream mapping's on-failure "
         + "destination: the last stop for records that exhausted their retries, read by operators.");
 
     Map<String, String> environment = new LinkedHashMap<>(env.variables());

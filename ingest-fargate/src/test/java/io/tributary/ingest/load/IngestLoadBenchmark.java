@@ -220,11 +220,13 @@ public final class IngestLoadBenchmark {
       // free blocks kept for the next chunks (shared by all connections, sized by the peak in use).
       // A stream fills its chunk at ~375 KB/s: read the gauges just before and just after the heap
       // figure and take the mean, so the subtraction is not skewed by what arrived in between.
+      // Latencies first: the heap figures below stop the JVM for full GCs (seconds with -Dbench.histo),
+      // and chunks closing meanwhile would charge the benchmark's own pauses to chunk close -> job.
+      String metrics = get(metricsUrl);
       double before = chunkMemoryKiB(metricsUrl);
       double heapN = heapUsedKiB(ingest.pid());
       double buffers = (before + chunkMemoryKiB(metricsUrl)) / 2;
       histogram(ingest.pid(), work.resolve("histo-" + tag + "-" + n + ".txt"));
-      String metrics = get(metricsUrl);
       LoadMain.Result r = awaitLoad(load);
       double perConn = (heapN - heap0) / n;
       return new Row(label, n, r.published(), cpu[1].serverPct(), cpu[0].serverPct(), cpu[1].loadPct(),
@@ -437,12 +439,16 @@ public final class IngestLoadBenchmark {
         + Math.max(0, gauge(metricsUrl, "tributary_ingest_chunk_pool_free_bytes"))) / 1024.0;
   }
 
-  /** Heap in use after a full GC, from {@code jcmd GC.run} + {@code GC.heap_info}. */
+  /**
+   * Live heap, KiB: the total of {@code jcmd GC.class_histogram}, which counts the objects that
+   * survive a full GC in the same pause. (GC.run followed by GC.heap_info, used before, also
+   * counted what the process allocated in the second between the two jcmd calls: at 300 streams
+   * about 100 MB of message and request garbage, ~400 KiB per connection that was not held.)
+   */
   static double heapUsedKiB(long pid) throws Exception {
-    run("jcmd", Long.toString(pid), "GC.run");
-    String info = run("jcmd", Long.toString(pid), "GC.heap_info");
-    Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
-    return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    String histo = run("jcmd", Long.toString(pid), "GC.class_histogram");
+    Matcher m = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(histo);
+    return m.find() ? Double.parseDouble(m.group(1)) / 1024.0 : -1;
   }
 
   /** With -Dbench.histo=true: the live-object histogram (after a full GC) for the per-connection heap breakdown. */

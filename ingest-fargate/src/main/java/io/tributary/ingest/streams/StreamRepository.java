@@ -7,12 +7,14 @@ import io.tributary.core.media.Ladder;
 import io.tributary.core.resources.KeysTable;
 import io.tributary.core.resources.MetricsTable;
 import io.tributary.core.resources.ResourceNames;
+import io.tributary.core.resources.SessionEnd;
 import io.tributary.core.resources.SessionsTable;
 import io.tributary.core.resources.StreamsTable;
 import io.tributary.ingest.flv.HealthSample;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,7 +41,6 @@ public final class StreamRepository {
   /** Health samples are kept a week in the metrics table. */
   static final long METRICS_TTL_S = 7 * 24 * 3600;
   /** Sessions of streams that do not record expire after 30 days. */
-  static final long SESSION_TTL_S = 30 * 24 * 3600;
 
   private final DynamoDbClient dynamo;
   private final ResourceNames names;
@@ -277,30 +278,13 @@ public final class StreamRepository {
 
   /** The ENDED session record; {@code lastSeq} negative when the session produced no chunk. */
   public void sessionEnded(StreamConfig config, SessionId session, long endedAtMs, String reason, long lastSeq) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":ended", s("ENDED"));
-    values.put(":at", n(endedAtMs));
-    values.put(":reason", s(reason));
-    StringBuilder expr = new StringBuilder("SET #st = :ended, #ea = :at, #er = :reason");
-    Map<String, String> attrNames = new HashMap<>(Map.of("#st", SessionsTable.STATE, "#ea", SessionsTable.ENDED_AT,
-        "#er", SessionsTable.END_REASON));
-    if (lastSeq >= 0) {
-      expr.append(", #lq = :lq");
-      attrNames.put("#lq", SessionsTable.LAST_SEQ);
-      values.put(":lq", n(lastSeq));
-    }
-    if (!config.recording()) {
-      expr.append(", #exp = :exp");
-      attrNames.put("#exp", SessionsTable.EXPIRES_AT);
-      values.put(":exp", n(endedAtMs / 1000 + SESSION_TTL_S));
-    }
+    SessionEnd end = new SessionEnd(config.streamId().value(), session.value(), endedAtMs, reason,
+        lastSeq >= 0 ? OptionalLong.of(lastSeq) : OptionalLong.empty(), config.recording());
     try {
-      dynamo.updateItem(b -> b.tableName(names.sessionsTable())
-          .key(Map.of(SessionsTable.STREAM_ID, s(config.streamId().value()), SessionsTable.SESSION_ID,
-              s(session.value())))
-          .updateExpression(expr.toString())
-          .expressionAttributeNames(attrNames)
-          .expressionAttributeValues(values));
+      dynamo.updateItem(b -> b.tableName(names.sessionsTable()).key(end.key())
+          .updateExpression(end.updateExpression())
+          .expressionAttributeNames(end.names())
+          .expressionAttributeValues(end.values()));
     } catch (SdkException e) {
       throw new StreamStoreException("cannot end session " + session + ": " + e.getMessage(), e);
     }

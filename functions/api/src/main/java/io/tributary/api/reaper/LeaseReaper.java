@@ -2,11 +2,11 @@ package io.tributary.api.reaper;
 
 import io.tributary.core.id.StreamId;
 import io.tributary.core.resources.ResourceNames;
+import io.tributary.core.resources.SessionEnd;
 import io.tributary.core.resources.SessionsTable;
 import io.tributary.core.resources.StreamsTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -39,7 +39,6 @@ public final class LeaseReaper {
   /** The session end reason, beside ingest's unpublish, disconnect, idle, drain, lease-lost, ... */
   public static final String END_REASON = "task-stopped";
   /** As ingest: sessions of streams that do not record expire after 30 days. */
-  static final long SESSION_TTL_S = 30 * 24 * 3600;
   private static final Logger LOG = LoggerFactory.getLogger(LeaseReaper.class);
 
   /** Streams reaped at once by default. */
@@ -210,30 +209,21 @@ public final class LeaseReaper {
   }
 
   private boolean updateSession(HeldLease lease, long nowMs, OptionalLong lastSeq) {
-    Map<String, String> attrs = new HashMap<>(Map.of("#st", SessionsTable.STATE, "#ea", SessionsTable.ENDED_AT,
-        "#er", SessionsTable.END_REASON, "#task", SessionsTable.TASK_ID));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":ended", s("ENDED"), ":at", n(nowMs),
-        ":reason", s(END_REASON), ":live", s("LIVE"), ":task", s(lease.taskId())));
-    StringBuilder update = new StringBuilder("SET #st = :ended, #ea = :at, #er = :reason");
-    StringBuilder condition = new StringBuilder("#st = :live AND #task = :task");
+    SessionEnd end = new SessionEnd(lease.streamId().value(), lease.sessionId(), nowMs, END_REASON, lastSeq,
+        lease.recording());
+    Map<String, String> attrs = end.names();
+    attrs.put("#task", SessionsTable.TASK_ID);
+    Map<String, AttributeValue> values = end.values();
+    values.put(":live", s(SessionEnd.LIVE));
+    values.put(":task", s(lease.taskId()));
     if (lastSeq.isPresent()) {
-      update.append(", #lq = :lq");
-      condition.append(" AND #fs <= :lq");
-      attrs.put("#lq", SessionsTable.LAST_SEQ);
       attrs.put("#fs", SessionsTable.FIRST_SEQ);
-      values.put(":lq", n(lastSeq.getAsLong()));
     }
-    if (!lease.recording()) {
-      update.append(", #exp = :exp");
-      attrs.put("#exp", SessionsTable.EXPIRES_AT);
-      values.put(":exp", n(nowMs / 1000 + SESSION_TTL_S));
-    }
+    String condition = "#st = :live AND #task = :task" + (lastSeq.isPresent() ? " AND #fs <= :lq" : "");
     try {
-      dynamo.updateItem(b -> b.tableName(names.sessionsTable())
-          .key(Map.of(SessionsTable.STREAM_ID, s(lease.streamId().value()), SessionsTable.SESSION_ID,
-              s(lease.sessionId())))
-          .updateExpression(update.toString())
-          .conditionExpression(condition.toString())
+      dynamo.updateItem(b -> b.tableName(names.sessionsTable()).key(end.key())
+          .updateExpression(end.updateExpression())
+          .conditionExpression(condition)
           .expressionAttributeNames(attrs)
           .expressionAttributeValues(values));
       return true;

@@ -185,24 +185,6 @@ public final class StreamRepository {
     }
   }
 
-  /** As {@link #nextSeq(StreamId, SessionId, long)} without touching the lease end. */
-  public long nextSeq(StreamId stream, SessionId session) {
-    try {
-      UpdateItemResponse r = dynamo.updateItem(b -> b.tableName(names.streamsTable())
-          .key(Map.of(StreamsTable.STREAM_ID, s(stream.value())))
-          .updateExpression("ADD #ns :one")
-          .conditionExpression("#ls = :s")
-          .expressionAttributeNames(Map.of("#ns", StreamsTable.NEXT_SEQ, "#ls", StreamsTable.LIVE_SESSION_ID))
-          .expressionAttributeValues(Map.of(":one", n(1), ":s", s(session.value())))
-          .returnValues(ReturnValue.UPDATED_NEW));
-      return num(r.attributes(), StreamsTable.NEXT_SEQ, 1) - 1;
-    } catch (ConditionalCheckFailedException e) {
-      throw new LeaseLostException(stream.value(), session.value());
-    } catch (SdkException e) {
-      throw new StreamStoreException("cannot take a seq for " + stream + ": " + e.getMessage(), e);
-    }
-  }
-
   /** Releases the lease if still ours, marking the stream ENDED. A lost lease is not an error here. */
   public void releaseLease(StreamId stream, SessionId session, long nowMs) {
     releaseLease(stream, session, nowMs, -1);

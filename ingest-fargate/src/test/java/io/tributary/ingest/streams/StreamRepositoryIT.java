@@ -50,16 +50,16 @@ class StreamRepositoryIT {
     SessionId second = SessionId.startingAt(Instant.ofEpochMilli(now));
     assertEquals(Optional.empty(), repo.acquireLease(s.streamId(), second, "task-b", now + 5000, 10_000), "live lease");
     assertEquals("task-a", repo.leaseHolder(s.streamId()).orElseThrow().getKey());
-    assertEquals(0, repo.nextSeq(s.streamId(), first));
-    assertEquals(1, repo.nextSeq(s.streamId(), first));
-    assertThrows(LeaseLostException.class, () -> repo.nextSeq(s.streamId(), second));
+    assertEquals(0, repo.nextSeq(s.streamId(), first, now + 10_000));
+    assertEquals(1, repo.nextSeq(s.streamId(), first, now + 10_000));
+    assertThrows(LeaseLostException.class, () -> repo.nextSeq(s.streamId(), second, now + 15_000));
     repo.renewLease(s.streamId(), first, now + 20_000);
     assertEquals(Optional.empty(), repo.acquireLease(s.streamId(), second, "task-b", now + 15_000, 10_000), "renewed");
 
     // The first task crashes: once its lease has expired, the reconnect gets in, on another task.
     assertEquals(Optional.of(2L), repo.acquireLease(s.streamId(), second, "task-b", now + 20_001, 10_000));
     assertThrows(LeaseLostException.class, () -> repo.renewLease(s.streamId(), first, now + 30_000));
-    assertEquals(2, repo.nextSeq(s.streamId(), second));
+    assertEquals(2, repo.nextSeq(s.streamId(), second, now + 30_001));
     repo.releaseLease(s.streamId(), first, now); // not ours any more: no effect
     assertEquals(Optional.empty(), repo.acquireLease(s.streamId(), first, "task-a", now + 20_002, 10_000));
     repo.releaseLease(s.streamId(), second, now + 21_000);

@@ -7,6 +7,7 @@ import io.tributary.core.media.Ladder;
 import io.tributary.core.resources.KeysTable;
 import io.tributary.core.resources.MetricsTable;
 import io.tributary.core.resources.ResourceNames;
+import io.tributary.core.resources.LeaseRelease;
 import io.tributary.core.resources.SessionEnd;
 import io.tributary.core.resources.SessionsTable;
 import io.tributary.core.resources.StreamsTable;
@@ -196,13 +197,11 @@ public final class StreamRepository {
    * next session starts at it and the numbering has no hole.
    */
   public void releaseLease(StreamId stream, SessionId session, long nowMs, long unusedSeq) {
-    Map<String, String> attrs = new HashMap<>(Map.of("#ls", StreamsTable.LIVE_SESSION_ID, "#lt",
-        StreamsTable.LIVE_TASK_ID, "#lu", StreamsTable.LEASE_UNTIL, "#st", StreamsTable.STATE, "#upd",
-        StreamsTable.UPDATED_AT));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":s", s(session.value()), ":ended", s("ENDED"),
-        ":now", n(nowMs)));
-    String update = "REMOVE #ls, #lt, #lu SET #st = :ended, #upd = :now";
-    String condition = "#ls = :s";
+    LeaseRelease release = new LeaseRelease(stream.value(), session.value(), nowMs);
+    Map<String, String> attrs = release.names();
+    Map<String, AttributeValue> values = release.values();
+    String update = release.updateExpression();
+    String condition = LeaseRelease.CONDITION;
     if (unusedSeq >= 0) {
       update += ", #ns = :unused";
       condition += " AND #ns = :after";
@@ -213,8 +212,7 @@ public final class StreamRepository {
     String u = update;
     String c = condition;
     try {
-      dynamo.updateItem(b -> b.tableName(names.streamsTable())
-          .key(Map.of(StreamsTable.STREAM_ID, s(stream.value())))
+      dynamo.updateItem(b -> b.tableName(names.streamsTable()).key(release.key())
           .updateExpression(u)
           .conditionExpression(c)
           .expressionAttributeNames(attrs)

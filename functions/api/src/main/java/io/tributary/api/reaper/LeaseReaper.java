@@ -2,6 +2,7 @@ package io.tributary.api.reaper;
 
 import io.tributary.core.id.StreamId;
 import io.tributary.core.resources.ResourceNames;
+import io.tributary.core.resources.LeaseRelease;
 import io.tributary.core.resources.SessionEnd;
 import io.tributary.core.resources.SessionsTable;
 import io.tributary.core.resources.StreamsTable;
@@ -240,14 +241,14 @@ public final class LeaseReaper {
    */
   public boolean release(HeldLease lease, long nowMs) {
     try {
-      dynamo.updateItem(b -> b.tableName(names.streamsTable())
-          .key(Map.of(StreamsTable.STREAM_ID, s(lease.streamId().value())))
-          .updateExpression("REMOVE #ls, #lt, #lu SET #st = :ended, #upd = :now")
-          .conditionExpression("#ls = :s AND #lt = :t")
-          .expressionAttributeNames(Map.of("#ls", StreamsTable.LIVE_SESSION_ID, "#lt", StreamsTable.LIVE_TASK_ID,
-              "#lu", StreamsTable.LEASE_UNTIL, "#st", StreamsTable.STATE, "#upd", StreamsTable.UPDATED_AT))
-          .expressionAttributeValues(Map.of(":s", s(lease.sessionId()), ":t", s(lease.taskId()),
-              ":ended", s("ENDED"), ":now", n(nowMs))));
+      LeaseRelease release = new LeaseRelease(lease.streamId().value(), lease.sessionId(), nowMs);
+      Map<String, AttributeValue> values = release.values();
+      values.put(":t", s(lease.taskId()));
+      dynamo.updateItem(b -> b.tableName(names.streamsTable()).key(release.key())
+          .updateExpression(release.updateExpression())
+          .conditionExpression(LeaseRelease.CONDITION + " AND #lt = :t")
+          .expressionAttributeNames(release.names())
+          .expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -261,9 +262,5 @@ public final class LeaseReaper {
 
   private static AttributeValue s(String v) {
     return AttributeValue.fromS(v);
-  }
-
-  private static AttributeValue n(long v) {
-    return AttributeValue.fromN(Long.toString(v));
   }
 }

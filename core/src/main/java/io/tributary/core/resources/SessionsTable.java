@@ -8,7 +8,7 @@ public final class SessionsTable {
   public static final String STATE = "state";
   public static final String STARTED_AT = "startedAt";
   public static final String ENDED_AT = "endedAt";
-  /** S: why it ended: unpublish, disconnect, idle, drain, lease-lost, revoked, overflow. */
+  /** S: why it ended: unpublish, disconnect, idle, drain, lease-lost, revoked, overflow; task-stopped (lease reaper). */
   public static final String END_REASON = "endReason";
   public static final String TASK_ID = "taskId";
   public static final String KEY_ID = "keyId";

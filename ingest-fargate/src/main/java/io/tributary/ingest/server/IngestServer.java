@@ -53,7 +53,7 @@ public final class IngestServer implements AutoCloseable {
    */
   private static final boolean EPOLL = Epoll.isAvailable();
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, ioHandler());
-  private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, ioHandler());
+  private final EventLoopGroup workers;
   private final ExecutorService blocking;
   private final ScheduledExecutorService timers;
   private final HealthHistory history;
@@ -63,6 +63,7 @@ public final class IngestServer implements AutoCloseable {
   public IngestServer(IngestConfig config, StreamRepository repo, Uploader uploader, TaskProtection protection) {
     this.config = config;
     this.uploader = uploader;
+    this.workers = new MultiThreadIoEventLoopGroup(0, CoalescingIoHandler.wrap(ioHandler(), config.ioCoalesce()));
     AtomicInteger n = new AtomicInteger();
     this.blocking = Executors.newFixedThreadPool(8, r -> daemon(r, "ingest-store-" + n.incrementAndGet()));
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ingest-timer"));

@@ -41,6 +41,7 @@ public record IngestConfig(
     Path spillDir,
     Duration drainTimeout,
     Duration ioCoalesce,
+    int ioThreads,
     Optional<String> ecsAgentUri,
     boolean emf) {
 
@@ -77,7 +78,10 @@ public record IngestConfig(
     if (jobLingerMs < 0 || jobLingerMs > 1000) {
       throw new IllegalArgumentException("TRIBUTARY_INGEST_JOB_LINGER_MS must be in 0..1000, got " + jobLingerMs);
     }
-    if (ioCoalesce.isNegative() || ioCoalesce.toMillis() > 20) {
+    if (ioThreads < 1 || ioThreads > 256) {
+      throw new IllegalArgumentException("TRIBUTARY_INGEST_IO_THREADS must be in 1..256, got " + ioThreads);
+    }
+    if (ioCoalesce.isNegative() || ioCoalesce.toNanos() > 20_000_000L) {
       throw new IllegalArgumentException("TRIBUTARY_INGEST_IO_COALESCE_US must be in 0..20000, got " + ioCoalesce.toNanos() / 1000);
     }
     if (unauthorizedDelay.isNegative() || drainTimeout.isNegative()) {
@@ -112,7 +116,8 @@ public record IngestConfig(
    * TRIBUTARY_INGEST_SPILL_MAX_BYTES      536870912 per session on disk; past it the stream is dropped
    * TRIBUTARY_INGEST_SPILL_DIR            $TMPDIR/tributary-ingest-spill
    * TRIBUTARY_INGEST_DRAIN_TIMEOUT_MS     25000     SIGTERM: wait this long for uploads
-   * TRIBUTARY_INGEST_IO_COALESCE_US       2000      event loops gather reads this long after a busy pass (0: off)
+   * TRIBUTARY_INGEST_IO_COALESCE_US       4000      event loops gather reads this long after a busy pass (0: off)
+   * TRIBUTARY_INGEST_IO_THREADS           cores     RTMP event loops (handlers never block; more loops, more wake-ups)
    * ECS_AGENT_URI                         (off)     set by ECS: task scale-in protection
    * TRIBUTARY_EMF                         true when no AWS endpoint override: EMF metric lines on stdout
    * </pre>
@@ -152,7 +157,8 @@ public record IngestConfig(
         Path.of(env.getOrDefault("TRIBUTARY_INGEST_SPILL_DIR",
             Path.of(System.getProperty("java.io.tmpdir"), "tributary-ingest-spill").toString())),
         Duration.ofMillis(EnvVars.longValue(env, "TRIBUTARY_INGEST_DRAIN_TIMEOUT_MS", 25_000)),
-        Duration.ofNanos(EnvVars.longValue(env, "TRIBUTARY_INGEST_IO_COALESCE_US", 2000) * 1000),
+        Duration.ofNanos(EnvVars.longValue(env, "TRIBUTARY_INGEST_IO_COALESCE_US", 4000) * 1000),
+        EnvVars.integer(env, "TRIBUTARY_INGEST_IO_THREADS", Runtime.getRuntime().availableProcessors()),
         Optional.ofNullable(blank(env.get("ECS_AGENT_URI"))),
         Boolean.parseBoolean(env.getOrDefault("TRIBUTARY_EMF", Boolean.toString(!local))));
   }

@@ -63,7 +63,7 @@ public final class IngestServer implements AutoCloseable {
   public IngestServer(IngestConfig config, StreamRepository repo, Uploader uploader, TaskProtection protection) {
     this.config = config;
     this.uploader = uploader;
-    this.workers = new MultiThreadIoEventLoopGroup(0, CoalescingIoHandler.wrap(ioHandler(), config.ioCoalesce()));
+    this.workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), CoalescingIoHandler.wrap(ioHandler(), config.ioCoalesce()));
     AtomicInteger n = new AtomicInteger();
     this.blocking = Executors.newFixedThreadPool(8, r -> daemon(r, "ingest-store-" + n.incrementAndGet()));
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ingest-timer"));

@@ -39,13 +39,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   -Dexec.mainClass=io.tributary.ingest.load.IngestLoadBenchmark -Dexec.args="50,100,200,300 100"
  * </pre>
  * args: publisher counts for ingest runs (bounded: at most 400), publisher count for the nginx
- * comparison (0 to skip). Each run is one 30 s real-time publish per stream.
+ * comparison (0 to skip). Each run is one real-time publish of the clip per stream.
  */
 public final class IngestLoadBenchmark {
-  /** One real-time publish per stream; the first {@link #WARM_MS} after all are publishing are the JVM's warm-up. */
-  private static final int CLIP_SECONDS = 90;
-  /** Long enough for C2 to compile the hot paths (its threads cost ~8 % of a core at 100 streams before that). */
-  private static final long WARM_MS = 40_000;
+  /**
+   * One real-time publish per stream ({@code -Dbench.clip.seconds}); the first {@link #WARM_MS} after
+   * all are publishing are the JVM's warm-up.
+   */
+  private static final int CLIP_SECONDS = Integer.getInteger("bench.clip.seconds", 90);
+  /**
+   * Long enough for C2 to compile the hot paths (its threads cost ~8 % of a core at 100 streams before that;
+   * {@code -Dbench.warm.seconds}).
+   */
+  private static final long WARM_MS = Integer.getInteger("bench.warm.seconds", 40) * 1000L;
   private static final int RAMP_MS = 20;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -193,6 +199,14 @@ public final class IngestLoadBenchmark {
     env.put("TRIBUTARY_EMF", "false");
     // Every simulated publisher comes from 127.0.0.1: lift the per-IP cap (default 50) for the run.
     env.put("TRIBUTARY_INGEST_MAX_CONNECTIONS_PER_IP", "1000");
+    if (classesFirst.isBlank()) {
+      // -Dbench.env=K=V,K2=V2: settings for this build's rows only (a setting against the baseline in one run).
+      for (String kv : System.getProperty("bench.env", "").split(",")) {
+        if (kv.contains("=")) {
+          env.put(kv.substring(0, kv.indexOf('=')).strip(), kv.substring(kv.indexOf('=') + 1).strip());
+        }
+      }
+    }
     List<String> jvm = new ArrayList<>(List.of("-Xmx3g", "-Dlogback.configurationFile=logback.xml"));
     if (Boolean.getBoolean("bench.jfr")) {
       // Profile the ingest JVM: jfr print --events jdk.ExecutionSample target/bench/ingest-N.jfr
@@ -208,7 +222,8 @@ public final class IngestLoadBenchmark {
       histogram(ingest.pid(), work.resolve("histo-" + tag + "-0.txt"));
       Process load = java(Map.of(), work.resolve("load-ingest-" + n + ".log"), "-Xmx512m",
           "io.tributary.ingest.load.LoadMain", "--url", url, "--keys", keys.toString(), "--file", clip.toString(),
-          "--streams", Integer.toString(n), "--ramp-ms", Integer.toString(RAMP_MS), "--max-seconds", "120");
+          "--streams", Integer.toString(n), "--ramp-ms", Integer.toString(RAMP_MS), "--max-seconds",
+          Integer.toString(CLIP_SECONDS + 30));
       long deadline = System.currentTimeMillis() + 60_000;
       while (gauge(metricsUrl, "tributary_ingest_publishers") < n && System.currentTimeMillis() < deadline
           && load.isAlive()) {
@@ -283,7 +298,7 @@ public final class IngestLoadBenchmark {
       Process load = java(Map.of(), work.resolve("load-nginx-" + n + ".log"), "-Xmx512m",
           "io.tributary.ingest.load.LoadMain", "--url", "rtmp://127.0.0.1:" + port + "/live", "--key", "bench",
           "--file", clip.toString(), "--streams", Integer.toString(n), "--ramp-ms", Integer.toString(RAMP_MS),
-          "--max-seconds", "120");
+          "--max-seconds", Integer.toString(CLIP_SECONDS + 30));
       long t0 = System.currentTimeMillis();
       Thread.sleep(n * RAMP_MS + 3000L);
       Window.Result[] cpu = windows(pids, load.pid(), t0);

@@ -1,5 +1,6 @@
 package io.tributary.api;
 
+import io.tributary.core.resources.LeaseAcquire;
 import io.tributary.core.resources.SessionsTable;
 import io.tributary.core.resources.StreamsTable;
 import io.tributary.local.aws.LocalAws;
@@ -10,36 +11,23 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Ingest's lease writes, expression for expression (ingest-fargate {@code StreamRepository}:
- * acquireLease, nextSeq, sessionStarted), so the API's tests see the items a publishing task
- * leaves without depending on the ingest module. If ingest's acquisition condition changes, this
- * copy must follow it: the lease reaper's "a new publisher gets in at once" rests on it.
+ * The items a publishing ingest task leaves, for the API's tests without a dependency on the
+ * ingest module: the lease taken with ingest's own write (core {@link LeaseAcquire}, on whose
+ * condition the lease reaper's "a new publisher gets in at once" rests), a chunk's seq and the
+ * LIVE session record as ingest-fargate {@code StreamRepository} writes them.
  */
 public final class IngestLeases {
-  /** ingest StreamRepository.acquireLease's condition. */
-  public static final String ACQUIRE_CONDITION = "attribute_exists(#id) AND (attribute_not_exists(#ls) OR #lu < :now)";
-
   private IngestLeases() {}
 
-  /** Takes the lease as ingest does; the stream's next seq (the session's firstSeq), or -1 when refused. */
+  /** Takes the lease with ingest's write (core {@link LeaseAcquire}); the session's first seq, or -1 when refused. */
   public static long acquire(LocalAws aws, String streamId, String sessionId, String taskId, long nowMs, long leaseMs) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":s", s(sessionId));
-    values.put(":t", s(taskId));
-    values.put(":u", n(nowMs + leaseMs));
-    values.put(":now", n(nowMs));
-    values.put(":live", s("LIVE"));
-    values.put(":zero", n(0));
+    LeaseAcquire acquire = new LeaseAcquire(streamId, sessionId, taskId, nowMs, leaseMs);
     try {
-      var r = aws.clients().dynamo().updateItem(b -> b.tableName(aws.names().streamsTable())
-          .key(Map.of(StreamsTable.STREAM_ID, s(streamId)))
-          .updateExpression("SET #ls = :s, #lt = :t, #lu = :u, #st = :live, #last = :s, #upd = :now, "
-              + "#ns = if_not_exists(#ns, :zero)")
-          .conditionExpression(ACQUIRE_CONDITION)
-          .expressionAttributeNames(Map.of("#ls", StreamsTable.LIVE_SESSION_ID, "#lt", StreamsTable.LIVE_TASK_ID,
-              "#lu", StreamsTable.LEASE_UNTIL, "#st", StreamsTable.STATE, "#last", StreamsTable.LAST_SESSION_ID,
-              "#upd", StreamsTable.UPDATED_AT, "#ns", StreamsTable.NEXT_SEQ, "#id", StreamsTable.STREAM_ID))
-          .expressionAttributeValues(values)
+      var r = aws.clients().dynamo().updateItem(b -> b.tableName(aws.names().streamsTable()).key(acquire.key())
+          .updateExpression(acquire.updateExpression())
+          .conditionExpression(LeaseAcquire.CONDITION)
+          .expressionAttributeNames(acquire.names())
+          .expressionAttributeValues(acquire.values())
           .returnValues(ReturnValue.ALL_NEW));
       return Long.parseLong(r.attributes().get(StreamsTable.NEXT_SEQ).n());
     } catch (ConditionalCheckFailedException e) {

@@ -5,9 +5,10 @@ import io.tributary.core.id.StreamId;
 import io.tributary.core.keys.StreamKeys;
 import io.tributary.core.media.Ladder;
 import io.tributary.core.resources.KeysTable;
+import io.tributary.core.resources.LeaseAcquire;
+import io.tributary.core.resources.LeaseRelease;
 import io.tributary.core.resources.MetricsTable;
 import io.tributary.core.resources.ResourceNames;
-import io.tributary.core.resources.LeaseRelease;
 import io.tributary.core.resources.SessionEnd;
 import io.tributary.core.resources.SessionsTable;
 import io.tributary.core.resources.StreamsTable;
@@ -91,23 +92,13 @@ public final class StreamRepository {
    * @return the stream's next seq (the session's firstSeq), or empty if another live session holds the lease
    */
   public Optional<Long> acquireLease(StreamId stream, SessionId session, String taskId, long nowMs, long leaseMs) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":s", s(session.value()));
-    values.put(":t", s(taskId));
-    values.put(":u", n(nowMs + leaseMs));
-    values.put(":now", n(nowMs));
-    values.put(":live", s("LIVE"));
-    values.put(":zero", n(0));
+    LeaseAcquire acquire = new LeaseAcquire(stream.value(), session.value(), taskId, nowMs, leaseMs);
     try {
-      UpdateItemResponse r = dynamo.updateItem(b -> b.tableName(names.streamsTable())
-          .key(Map.of(StreamsTable.STREAM_ID, s(stream.value())))
-          .updateExpression("SET #ls = :s, #lt = :t, #lu = :u, #st = :live, #last = :s, #upd = :now, "
-              + "#ns = if_not_exists(#ns, :zero)")
-          .conditionExpression("attribute_exists(#id) AND (attribute_not_exists(#ls) OR #lu < :now)")
-          .expressionAttributeNames(Map.of("#ls", StreamsTable.LIVE_SESSION_ID, "#lt", StreamsTable.LIVE_TASK_ID,
-              "#lu", StreamsTable.LEASE_UNTIL, "#st", StreamsTable.STATE, "#last", StreamsTable.LAST_SESSION_ID,
-              "#upd", StreamsTable.UPDATED_AT, "#ns", StreamsTable.NEXT_SEQ, "#id", StreamsTable.STREAM_ID))
-          .expressionAttributeValues(values)
+      UpdateItemResponse r = dynamo.updateItem(b -> b.tableName(names.streamsTable()).key(acquire.key())
+          .updateExpression(acquire.updateExpression())
+          .conditionExpression(LeaseAcquire.CONDITION)
+          .expressionAttributeNames(acquire.names())
+          .expressionAttributeValues(acquire.values())
           .returnValues(ReturnValue.ALL_NEW));
       return Optional.of(num(r.attributes(), StreamsTable.NEXT_SEQ, 0));
     } catch (ConditionalCheckFailedException e) {

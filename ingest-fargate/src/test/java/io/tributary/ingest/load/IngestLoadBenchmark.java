@@ -62,6 +62,10 @@ public final class IngestLoadBenchmark {
              double heapPerConnKiB, double heapBeyondBufferKiB, String note) {}
 
   public static void main(String[] args) throws Exception {
+    if (CLIP_SECONDS < 30 || CLIP_SECONDS > 600 || WARM_MS < 0 || WARM_MS > (CLIP_SECONDS - 15) * 1000L) {
+      throw new IllegalArgumentException("bench.clip.seconds must be in 30..600 and bench.warm.seconds in 0..clip-15, got "
+          + CLIP_SECONDS + " / " + WARM_MS / 1000);
+    }
     List<Integer> counts = new ArrayList<>();
     for (String s : (args.length > 0 ? args[0] : "50,100,200,300").split(",")) {
       int n = Integer.parseInt(s.strip());

@@ -5,6 +5,7 @@ import io.netty.channel.IoHandler;
 import io.netty.channel.IoHandlerContext;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.IoRegistration;
+import io.netty.util.concurrent.ThreadAwareExecutor;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
@@ -38,7 +39,7 @@ final class CoalescingIoHandler implements IoHandler {
     long nanos = window.toNanos();
     return new IoHandlerFactory() {
       @Override
-      public IoHandler newHandler(io.netty.util.concurrent.ThreadAwareExecutor executor) {
+      public IoHandler newHandler(ThreadAwareExecutor executor) {
         return new CoalescingIoHandler(factory.newHandler(executor), nanos);
       }
 

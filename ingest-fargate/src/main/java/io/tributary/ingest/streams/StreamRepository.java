@@ -136,16 +136,10 @@ public final class StreamRepository {
 
   /**
    * The next stream-wide seq for a chunk of this session (atomic ADD, only while holding the
-   * lease), extending the lease to {@code leaseUntilMs} in the same write.
-   */
-  public long nextSeq(StreamId stream, SessionId session, long leaseUntilMs) {
-    return nextSeq(stream, session, leaseUntilMs, null);
-  }
-
-  /**
-   * As {@link #nextSeq(StreamId, SessionId, long)}, also setting the stream's latest health when
-   * {@code health} is not null: the sample rides on the write a chunk makes anyway instead of
-   * costing a call of its own (one chunk every few seconds per stream, hundreds of streams per task).
+   * lease), extending the lease to {@code leaseUntilMs} in the same write, and setting the
+   * stream's latest health when {@code health} is not null: the sample rides on the write a chunk
+   * makes anyway instead of costing a call of its own (one chunk every few seconds per stream,
+   * hundreds of streams per task).
    */
   public long nextSeq(StreamId stream, SessionId session, long leaseUntilMs, HealthSample health) {
     Map<String, String> attrs = new HashMap<>(Map.of("#ns", StreamsTable.NEXT_SEQ, "#ls", StreamsTable.LIVE_SESSION_ID,

@@ -50,16 +50,16 @@ class StreamRepositoryIT {
     SessionId second = SessionId.startingAt(Instant.ofEpochMilli(now));
     assertEquals(Optional.empty(), repo.acquireLease(s.streamId(), second, "task-b", now + 5000, 10_000), "live lease");
     assertEquals("task-a", repo.leaseHolder(s.streamId()).orElseThrow().getKey());
-    assertEquals(0, repo.nextSeq(s.streamId(), first, now + 10_000));
-    assertEquals(1, repo.nextSeq(s.streamId(), first, now + 10_000));
-    assertThrows(LeaseLostException.class, () -> repo.nextSeq(s.streamId(), second, now + 15_000));
+    assertEquals(0, repo.nextSeq(s.streamId(), first, now + 10_000, null));
+    assertEquals(1, repo.nextSeq(s.streamId(), first, now + 10_000, null));
+    assertThrows(LeaseLostException.class, () -> repo.nextSeq(s.streamId(), second, now + 15_000, null));
     repo.renewLease(s.streamId(), first, now + 20_000);
     assertEquals(Optional.empty(), repo.acquireLease(s.streamId(), second, "task-b", now + 15_000, 10_000), "renewed");
 
     // The first task crashes: once its lease has expired, the reconnect gets in, on another task.
     assertEquals(Optional.of(2L), repo.acquireLease(s.streamId(), second, "task-b", now + 20_001, 10_000));
     assertThrows(LeaseLostException.class, () -> repo.renewLease(s.streamId(), first, now + 30_000));
-    assertEquals(2, repo.nextSeq(s.streamId(), second, now + 30_001));
+    assertEquals(2, repo.nextSeq(s.streamId(), second, now + 30_001, null));
     repo.releaseLease(s.streamId(), first, now); // not ours any more: no effect
     assertEquals(Optional.empty(), repo.acquireLease(s.streamId(), first, "task-a", now + 20_002, 10_000));
     repo.releaseLease(s.streamId(), second, now + 21_000);
@@ -96,7 +96,7 @@ class StreamRepositoryIT {
         health))));
     Map<String, AttributeValue> item = TestStreams.streamItem(aws, s.streamId());
     assertEquals(Long.toString(now + 30_000), item.get(StreamsTable.LEASE_UNTIL).n(), "health extends the lease");
-    assertEquals(0, repo.nextSeq(s.streamId(), session, now + 40_000));
+    assertEquals(0, repo.nextSeq(s.streamId(), session, now + 40_000, null));
     assertEquals(Long.toString(now + 40_000), TestStreams.streamItem(aws, s.streamId()).get(StreamsTable.LEASE_UNTIL).n(),
         "taking a seq extends the lease");
     assertEquals("2900", item.get(StreamsTable.HEALTH).m().get(MetricsTable.BITRATE_KBPS).n());
